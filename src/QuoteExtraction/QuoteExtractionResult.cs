@@ -1,0 +1,11 @@
+namespace QuoteExtraction;
+
+/// <summary>What <see cref="QuoteExtractor.ExtractQuotes(string)"/> found in one document.</summary>
+/// <param name="Text">The document text all offsets refer to.</param>
+/// <param name="Quotes">The quotations, in document order.</param>
+/// <param name="Warnings">Odd input handled by policy (unbalanced quote marks, truncation, ...).</param>
+public sealed record QuoteExtractionResult(string Text, IReadOnlyList<Quotation> Quotes, IReadOnlyList<ExtractionWarning> Warnings)
+{
+    /// <summary>An optional caller-supplied document identifier (set by the batch and streaming overloads).</summary>
+    public string? Id { get; init; }
+}
