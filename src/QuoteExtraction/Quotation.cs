@@ -4,8 +4,8 @@ namespace QuoteExtraction;
 /// <remarks>
 /// <see cref="Direct"/> and <see cref="Partial"/> are speech in quote marks. <see cref="Mixed"/> and
 /// <see cref="Indirect"/> are reserved for reported speech. <see cref="Other"/> marks quote-mark spans that
-/// are not speech (scare quotes, titles of works, nicknames, words as words); they are only returned when
-/// <see cref="QuoteExtractorOptions.IncludeNonSpeech"/> is set.
+/// are not speech (scare quotes, titles of works, nicknames, words as words); they are returned unless
+/// <see cref="QuoteExtractorOptions.IncludeNonSpeech"/> is turned off.
 /// </remarks>
 public enum QuotationKind
 {
@@ -93,8 +93,17 @@ public sealed record Quotation
     /// <summary><c>true</c> when no closing mark was found and the span was closed at a paragraph or document end.</summary>
     public bool Unclosed { get; init; }
 
-    /// <summary>The number of paragraphs the quotation runs across (1 for most).</summary>
-    public int ParagraphCount { get; init; } = 1;
+    /// <summary>How deeply the quotation is nested in other quotations: 0 for a top-level quotation, 1 for a quotation inside it, ...</summary>
+    public int Depth { get; init; }
+
+    /// <summary>
+    /// <c>true</c> when the quotation runs on into the next paragraph: this piece ends at its paragraph end without a
+    /// closing mark, and the next quotation (with <see cref="ContinuesPrevious"/>) carries on the same utterance.
+    /// </summary>
+    public bool ContinuesNext { get; init; }
+
+    /// <summary><c>true</c> when this piece continues the quotation of the paragraph before (see <see cref="ContinuesNext"/>).</summary>
+    public bool ContinuesPrevious { get; init; }
 
     /// <summary>Who said it, or <c>null</c> when unknown.</summary>
     public Speaker? Speaker { get; init; }

@@ -18,8 +18,12 @@ public sealed record QuoteExtractorOptions
     /// <summary>How many paragraphs one quotation may run across before it is treated as unbalanced. Default 12.</summary>
     public int MaxQuotationParagraphs { get; init; } = 12;
 
-    /// <summary>Return quote-mark spans that are not speech (scare quotes, titles, nicknames) with kind <see cref="QuotationKind.Other"/>. Default <c>false</c>.</summary>
-    public bool IncludeNonSpeech { get; init; }
+    /// <summary>
+    /// Return quote-mark spans that are not speech (scare quotes, titles, nicknames, words as words) with kind
+    /// <see cref="QuotationKind.Other"/>. Default <c>true</c>: every quote-mark span is returned and labelled, so callers
+    /// filter by <see cref="Quotation.Kind"/> rather than lose spans the classifier doubted.
+    /// </summary>
+    public bool IncludeNonSpeech { get; init; } = true;
 
     /// <summary>Returns every invalid field, one message each; empty when the options are valid.</summary>
     /// <returns>The messages, naming the field and the value.</returns>
