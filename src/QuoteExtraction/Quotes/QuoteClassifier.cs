@@ -30,7 +30,8 @@ internal static class QuoteClassifier
     private static readonly FrozenSet<string> WordsAsWordsCues = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname", "nicknamed", "headline", "headlined",
-        "titled", "entitled", "dubbed", "label", "labels", "acronym", "motto", "moniker", "brand", "catchphrase", "tagline", "letters", "spelled");
+        "titled", "entitled", "dubbed", "label", "labels", "acronym", "motto", "moniker", "brand", "catchphrase", "tagline", "letters", "spelled",
+        "so-called", "quote-unquote");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordsAsWordsLookup =
         WordsAsWordsCues.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -47,6 +48,7 @@ internal static class QuoteClassifier
         Span<int> ends = stackalloc int[64];
         int depth = 0;
         bool capped = false;
+        int previousDirectEnd = -1;
         foreach (var q in raw)
         {
             // Depth by containment: pop the enclosing spans that end before this one starts.
@@ -70,6 +72,17 @@ internal static class QuoteClassifier
             }
 
             var (kind, confidence) = Classify(text, q, inner);
+            if (kind == QuotationKind.Partial && previousDirectEnd >= 0 && IsSecondHalf(text, previousDirectEnd, q.Start))
+            {
+                // "We tried," she said, "but the votes were not there." — the second piece of a broken direct quotation.
+                kind = QuotationKind.Direct;
+                confidence = 0.9;
+            }
+
+            if (myDepth == 0)
+            {
+                previousDirectEnd = kind == QuotationKind.Direct ? q.End : -1;
+            }
             if (kind == QuotationKind.Other && !options.IncludeNonSpeech)
             {
                 continue;
@@ -116,6 +129,18 @@ internal static class QuoteClassifier
         }
 
         return result;
+    }
+
+    /// <summary>Whether the text between a direct quotation and the next one is an attribution that a comma leads out of.</summary>
+    private static bool IsSecondHalf(string text, int previousEnd, int start)
+    {
+        if (start - previousEnd > 100 || start <= previousEnd)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(previousEnd, start - previousEnd).TrimEnd();
+        return between.Length > 2 && between[^1] == ',' && between.IndexOfAny(QuoteMarks.Terminal) < 0 && between.IndexOfAny('\n', '\r') < 0;
     }
 
     /// <summary>The kind and confidence of one span.</summary>
@@ -183,15 +208,10 @@ internal static class QuoteClassifier
             return (QuotationKind.Partial, 0.7);
         }
 
-        if (words == 1 && !introduced && !endsSentence && !endsWithComma && char.IsLower(after) is false && !IsSpeechLead(previousWord))
+        if (words == 1 && !introduced && !IsSpeechLead(previousWord) && !HasNamingVerbBefore(text, b, 4))
         {
             // A lone word in quotes that nothing introduces: a scare quote.
-            return (QuotationKind.Other, 0.55);
-        }
-
-        if (words == 1 && !introduced && !IsSpeechLead(previousWord))
-        {
-            return (QuotationKind.Other, 0.5);
+            return (QuotationKind.Other, endsSentence || endsWithComma ? 0.5 : 0.55);
         }
 
         // A lower-case start: a fragment woven into the writer's sentence, unless a colon introduces a full clause.
@@ -235,6 +255,40 @@ internal static class QuoteClassifier
             or "told" or "tells" or "asked" or "asks" or "continued" or "wrote" or "writes" or "explained" or "insisted" or "replied" or "recalled";
     }
 
+    /// <summary>Whether a speech or naming verb stands among the <paramref name="maxWords"/> words before <paramref name="b"/>, in the same sentence.</summary>
+    private static bool HasNamingVerbBefore(string text, int b, int maxWords)
+    {
+        int k = b;
+        for (int n = 0; n < maxWords && k >= 0; n++)
+        {
+            while (k >= 0 && !char.IsLetter(text[k]))
+            {
+                if (text[k] is '.' or '!' or '?' or '\n' or ':' || QuoteMarks.IsQuoteChar(text[k]))
+                {
+                    return false;
+                }
+
+                k--;
+            }
+
+            int e = k + 1;
+            while (k >= 0 && (char.IsLetter(text[k]) || text[k] == '-'))
+            {
+                k--;
+            }
+
+            var w = text.AsSpan(k + 1, e - (k + 1));
+            if (w is "called" or "calls" or "call" or "calling" or "described" or "describes" or "describing" or "labeled" or "labelled"
+                or "branded" or "termed" or "deemed" or "characterized" or "characterised" or "dismissed" or "said" or "says" or "saying"
+                or "denounced" or "praised" or "slammed" or "decried" or "blasted")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsClosingMarkAfterTerminal(string text, int b)
     {
         // ... won." "Next quotation — the previous sentence ended inside its closing mark.
@@ -256,7 +310,7 @@ internal static class QuoteClassifier
     {
         int e = b + 1;
         int s = e;
-        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.'))
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '.' or '-'))
         {
             s--;
         }
