@@ -65,7 +65,7 @@ internal sealed class JsonlBatch
     {
         ReadOnlySpan<byte> rest = Input.AsSpan(0, LinesLength);
         var lineNumber = FirstLine;
-        if (lineNumber == 1 && rest.StartsWith("\xEF\xBB\xBF"u8))
+        if (lineNumber == 1 && rest.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             rest = rest[3..]; // UTF-8 byte order mark written by some Windows tools.
         }
