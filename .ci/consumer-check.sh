@@ -23,13 +23,13 @@ test -f "$feed/QuoteExtraction.$version.nupkg"
 test -f "$feed/QuoteExtraction.$version.snupkg"
 
 # The app lives outside the repo so the repo's Directory.*.props (central versions, warnings as errors) don't apply.
+# The local folder is added on top of the inherited default sources (nuget.org, or the machine's configured mirror
+# of it), which is where anything else the app needs comes from.
 cat >"$app/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+    <add key="quoteextraction-local" value="$feed" />
   </packageSources>
 </configuration>
 XML
@@ -67,6 +67,14 @@ export NUGET_PACKAGES="$work/packages"
 echo "consumer-check: building a console app against the package"
 dotnet run --project "$app/Consumer.csproj" -c Release --nologo >"$work/run.log" 2>&1 \
   || { cat "$work/run.log"; exit 1; }
+
+# The package must have come from the folder just packed, not from any remote source.
+metadata="$NUGET_PACKAGES/quoteextraction/$version/.nupkg.metadata"
+if ! grep -qF "$feed" "$metadata"; then
+  echo "consumer-check: FAILED, QuoteExtraction $version was not restored from $feed:"
+  cat "$metadata" || true
+  exit 1
+fi
 
 count="$(sed -n 's/^quotes: \([0-9][0-9]*\)$/\1/p' "$work/run.log" | head -n1)"
 if [[ -z "$count" ]]; then
