@@ -83,6 +83,18 @@ public sealed class ExtractCommandTests
         File.Exists(Path.Combine(_dir, "out.jsonl")).Should().BeFalse();
     }
 
+    [Test]
+    public void Extract_OutputInMissingDirectory_ExitsWithTwo()
+    {
+        var inPath = Path.Combine(_dir, "in.jsonl");
+        File.WriteAllText(inPath, "{\"text\":\"a\"}\n");
+
+        var run = CliRunner.Run("extract", "--input", inPath, "--output", Path.Combine(_dir, "no", "such", "dir", "out.jsonl"));
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().StartWith("quotex: ");
+    }
+
     [TestCase("")]
     [TestCase("extract")]
     [TestCase("extract a.txt --input b.jsonl")]
