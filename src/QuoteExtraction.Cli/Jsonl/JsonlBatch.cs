@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using QuoteExtraction.Serialization;
 
@@ -19,7 +18,7 @@ internal sealed class JsonlBatch
     public JsonlBatch(int inputCapacity)
     {
         Input = new byte[inputCapacity];
-        Output = new ArrayBufferWriter<byte>(inputCapacity / 8);
+        Output = new ByteBufferWriter(inputCapacity / 8);
         _writer = new Utf8JsonWriter(Output, QuoteJson.CompactOptions);
     }
 
@@ -36,7 +35,7 @@ internal sealed class JsonlBatch
     public long FirstLine { get; set; }
 
     /// <summary>The output JSONL, one line per valid input line, in input order.</summary>
-    public ArrayBufferWriter<byte> Output { get; }
+    public ByteBufferWriter Output { get; }
 
     /// <summary>The malformed lines, in input order.</summary>
     public List<LineError> Errors { get; } = [];
@@ -53,7 +52,7 @@ internal sealed class JsonlBatch
     /// <summary>Clears the results so the batch can be filled again.</summary>
     public void ResetResults()
     {
-        Output.ResetWrittenCount();
+        Output.Truncate(0);
         Errors.Clear();
         Documents = 0;
         Quotations = 0;
@@ -116,22 +115,34 @@ internal sealed class JsonlBatch
             return;
         }
 
-        _writer.Reset(Output); // Reset per line: otherwise the writer puts a comma between top-level values.
-        _writer.WriteStartObject();
-        _writer.WritePropertyName("id"u8);
-        if (parsed.RawId.IsEmpty)
+        var lineStart = Output.WrittenCount;
+        try
         {
-            _writer.WriteNumberValue(lineNumber);
-        }
-        else
-        {
-            _writer.WriteRawValue(parsed.RawId, skipInputValidation: true);
-        }
+            _writer.Reset(Output); // Reset per line: otherwise the writer puts a comma between top-level values.
+            _writer.WriteStartObject();
+            _writer.WritePropertyName("id"u8);
+            if (parsed.RawId.IsEmpty)
+            {
+                _writer.WriteNumberValue(lineNumber);
+            }
+            else
+            {
+                _writer.WriteRawValue(parsed.RawId, skipInputValidation: true);
+            }
 
-        QuoteJson.WriteResultProperties(_writer, result);
-        _writer.WriteEndObject();
-        _writer.Flush();
-        Output.Write(NewLine);
+            QuoteJson.WriteResultProperties(_writer, result);
+            _writer.WriteEndObject();
+            _writer.Flush();
+            Output.Write(NewLine);
+        }
+#pragma warning disable CA1031 // A result that cannot be written (e.g. a broken quotation object) loses only its own line.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Output.Truncate(lineStart); // Take back the half-written line so the output stays valid JSONL.
+            Errors.Add(new LineError(lineNumber, $"could not write the result: {ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
 
         Documents++;
         Quotations += result.Quotes.Count;

@@ -42,7 +42,7 @@ internal static class JsonlLineParser
         }
         catch (JsonException ex)
         {
-            error = "invalid JSON: " + ex.Message;
+            error = "invalid JSON: " + Describe(ex);
             return false;
         }
     }
@@ -217,6 +217,20 @@ internal static class JsonlLineParser
         }
 
         return true;
+    }
+
+    // JsonException messages end in "LineNumber: 0 | BytePositionInLine: 17." which misleads for JSONL (the line is
+    // reported separately); keep the explanation and give the byte position in the line.
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        return ex.BytePositionInLine is { } position ? $"{message} (at byte {position + 1})" : message;
     }
 
     private static string TokenName(JsonTokenType type) => type switch

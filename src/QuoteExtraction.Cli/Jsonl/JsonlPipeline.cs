@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace QuoteExtraction.Cli.Jsonl;
 
@@ -24,7 +26,7 @@ internal sealed class JsonlPipeline
     private readonly int _threads;
     private readonly int _batchBytes;
     private readonly TextWriter _error;
-    private readonly Stack<JsonlBatch> _pool = new();
+    private readonly ConcurrentStack<JsonlBatch> _pool = new(); // Rented by the reader, returned by the writer.
 
     // Reader state: the unfinished last line of the previous batch lives in its Input past LinesLength.
     private JsonlBatch? _previous;
@@ -46,7 +48,7 @@ internal sealed class JsonlPipeline
         _batchBytes = batchBytes;
     }
 
-    /// <summary>Called on the writing thread after each batch is written, with the number of input bytes read so far.</summary>
+    /// <summary>Called on the writing thread (not the caller's when threads &gt; 1) after each batch is written, with the number of input bytes read so far.</summary>
     public Action<long>? Progress { get; init; }
 
     /// <summary>Bytes read from the input so far.</summary>
@@ -87,42 +89,79 @@ internal sealed class JsonlPipeline
         }
         else
         {
-            // Ordered pipeline: the calling thread reads and writes; the thread pool processes. A FIFO of tasks
-            // keeps output in input order; the semaphore caps processing at _threads; the queue bound caps memory.
-            using var gate = new SemaphoreSlim(_threads);
-            var inflight = new Queue<Task<JsonlBatch>>();
-            var maxInflight = _threads * 2;
-            while (TryReadBatch(input, out var next))
-            {
-                var batch = next;
-                inflight.Enqueue(Task.Run(async () =>
-                {
-                    await gate.WaitAsync().ConfigureAwait(false);
-                    try
-                    {
-                        batch.Process(_extractor);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-
-                    return batch;
-                }));
-                while (inflight.Count >= maxInflight)
-                {
-                    Drain(inflight.Dequeue().GetAwaiter().GetResult());
-                }
-            }
-
-            while (inflight.Count > 0)
-            {
-                Drain(inflight.Dequeue().GetAwaiter().GetResult());
-            }
+            RunParallel(input, Drain);
         }
 
         output.Flush();
         return new JsonlStats(documents, quotations, chars, malformed, clock.Elapsed);
+    }
+
+    // Ordered pipeline: the calling thread reads, the thread pool processes, a writer thread writes. The bounded
+    // FIFO of tasks keeps output in input order and caps memory; the semaphore caps processing at _threads. The
+    // separate writer lets finished batches out while the reader is blocked on a slow pipe (streaming use).
+    private void RunParallel(Stream input, Action<JsonlBatch> drain)
+    {
+        // Not disposed: after a writer failure, queued tasks may still release it. It holds no wait handle.
+        var gate = new SemaphoreSlim(_threads);
+        using var queue = new BlockingCollection<Task<JsonlBatch>>(boundedCapacity: _threads * 2);
+        using var writerFailed = new CancellationTokenSource();
+        ExceptionDispatchInfo? writerError = null;
+        var writer = new Thread(() =>
+        {
+            try
+            {
+                foreach (var task in queue.GetConsumingEnumerable())
+                {
+                    drain(task.GetAwaiter().GetResult());
+                }
+            }
+#pragma warning disable CA1031 // Rethrown on the calling thread after the reader has stopped.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                writerError = ExceptionDispatchInfo.Capture(ex);
+                writerFailed.Cancel(); // Unblocks the reader if it waits for room in the queue.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "quotex-writer",
+        };
+        writer.Start();
+        try
+        {
+            while (!writerFailed.IsCancellationRequested && TryReadBatch(input, out var next))
+            {
+                var batch = next;
+                queue.Add(
+                    Task.Run(async () =>
+                    {
+                        await gate.WaitAsync().ConfigureAwait(false);
+                        try
+                        {
+                            batch.Process(_extractor);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+
+                        return batch;
+                    }),
+                    writerFailed.Token);
+            }
+        }
+        catch (OperationCanceledException) when (writerFailed.IsCancellationRequested)
+        {
+            // The writer failed; its exception is rethrown below.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            writer.Join();
+        }
+
+        writerError?.Throw();
     }
 
     private bool TryReadBatch(Stream input, out JsonlBatch batch)
@@ -136,7 +175,7 @@ internal sealed class JsonlPipeline
             return false;
         }
 
-        batch = _pool.Count > 0 ? _pool.Pop() : new JsonlBatch(_batchBytes);
+        batch = _pool.TryPop(out var pooled) ? pooled : new JsonlBatch(_batchBytes);
         batch.ResetResults();
         if (batch.Input.Length < carryLength + (_batchBytes / 2))
         {
@@ -157,7 +196,8 @@ internal sealed class JsonlPipeline
             var buffer = batch.Input;
             while (!_eof && length < buffer.Length)
             {
-                var read = input.Read(buffer, length, buffer.Length - length);
+                var requested = buffer.Length - length;
+                var read = input.Read(buffer, length, requested);
                 if (read == 0)
                 {
                     _eof = true;
@@ -165,6 +205,13 @@ internal sealed class JsonlPipeline
 
                 length += read;
                 BytesRead += read;
+
+                // A short read from a pipe or terminal means no more data right now: hand over the complete lines
+                // instead of waiting for a full batch, so `producer | quotex extract -i -` streams. Files fill whole batches.
+                if (read > 0 && read < requested && buffer.AsSpan(length - read, read).Contains((byte)'\n'))
+                {
+                    break;
+                }
             }
 
             var lastNewline = buffer.AsSpan(scanFrom, length - scanFrom).LastIndexOf((byte)'\n');
