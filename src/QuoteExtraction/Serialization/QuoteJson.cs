@@ -105,6 +105,33 @@ public static class QuoteJson
         WriteResult(writer, result);
     }
 
+    /// <summary>Writes results as JSON Lines: one compact <c>{"id"?, "quotes", "warnings"}</c> object per line, in order.</summary>
+    /// <remarks>The same format as <c>quotex extract --output</c>. Results are written as they are enumerated, so a lazy sequence streams.</remarks>
+    /// <param name="stream">The stream to write to (UTF-8); it is flushed, not closed.</param>
+    /// <param name="results">The results.</param>
+    public static void WriteJsonLines(Stream stream, IEnumerable<QuoteExtractionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(results);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var writer = new Utf8JsonWriter(buffer, CompactOptions);
+        foreach (var result in results)
+        {
+            writer.Reset(buffer); // One top-level value per line: a reset writer adds no separating comma.
+            WriteResult(writer, result);
+            writer.Flush();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount >= 1 << 16)
+            {
+                stream.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        stream.Write(buffer.WrittenSpan);
+        stream.Flush();
+    }
+
     /// <summary>Writes one result as a JSON object: <c>{"id"?, "quotes", "warnings"}</c>.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="result">The result; its <see cref="QuoteExtractionResult.Id"/> is written when not <c>null</c>.</param>

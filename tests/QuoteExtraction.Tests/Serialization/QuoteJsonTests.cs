@@ -164,4 +164,19 @@ public sealed class QuoteJsonTests
 
         Encoding.UTF8.GetString(stream.ToArray()).Should().StartWith("{\"id\":\"x\",\"quotes\":[{\"start\":10,\"end\":24,");
     }
+
+    [Test]
+    public void WriteJsonLines_ManyResults_OneLinePerResultInOrder()
+    {
+        var results = Enumerable.Range(0, 3000).Select(i => new QuoteExtractionResult("t", [], []) { Id = "d" + i });
+        using var stream = new MemoryStream();
+
+        QuoteJson.WriteJsonLines(stream, results);
+
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
+        lines.Should().HaveCount(3001);
+        lines[^1].Should().BeEmpty();
+        lines[0].Should().Be("{\"id\":\"d0\",\"quotes\":[],\"warnings\":[]}");
+        lines[2999].Should().Be("{\"id\":\"d2999\",\"quotes\":[],\"warnings\":[]}");
+    }
 }
