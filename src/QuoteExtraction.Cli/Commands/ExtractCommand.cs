@@ -23,14 +23,17 @@ internal static class ExtractCommand
         var input = new Option<string?>("--input", "-i")
         {
             Description = "JSONL input, one {\"id\", \"text\", ...} object per line ('-' for stdin).",
+            HelpName = "IN.jsonl",
         };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where to write the output (default: stdout; '-' for stdout).",
+            HelpName = "OUT",
         };
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Documents processed in parallel for --input (default: all cores).",
+            HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         threads.Validators.Add(result =>
