@@ -1,0 +1,151 @@
+using System.Text.Json;
+using QuoteExtraction.Serialization;
+
+namespace QuoteExtraction.Cli.Jsonl;
+
+/// <summary>A malformed input line: its 1-based number and why it was skipped.</summary>
+internal readonly record struct LineError(long Line, string Reason);
+
+/// <summary>
+/// A run of whole input lines and the output lines they produce. Batches are the unit of parallel work;
+/// they are reused (buffers kept) so the steady state allocates little beyond the documents themselves.
+/// </summary>
+internal sealed class JsonlBatch
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly Utf8JsonWriter _writer;
+
+    public JsonlBatch(int inputCapacity)
+    {
+        Input = new byte[inputCapacity];
+        Output = new ByteBufferWriter(inputCapacity / 8);
+        _writer = new Utf8JsonWriter(Output, QuoteJson.CompactOptions);
+    }
+
+    /// <summary>The input bytes; <c>Input[0..InputLength)</c> holds whole lines (the last may lack its line break at EOF).</summary>
+    public byte[] Input { get; set; }
+
+    /// <summary>How many bytes of <see cref="Input"/> are filled.</summary>
+    public int InputLength { get; set; }
+
+    /// <summary>How many bytes of <see cref="Input"/> belong to this batch (the rest is the start of the next line).</summary>
+    public int LinesLength { get; set; }
+
+    /// <summary>The 1-based line number of the first line in the batch.</summary>
+    public long FirstLine { get; set; }
+
+    /// <summary>The output JSONL, one line per valid input line, in input order.</summary>
+    public ByteBufferWriter Output { get; }
+
+    /// <summary>The malformed lines, in input order.</summary>
+    public List<LineError> Errors { get; } = [];
+
+    /// <summary>The number of documents processed.</summary>
+    public int Documents { get; private set; }
+
+    /// <summary>The number of quotations found.</summary>
+    public long Quotations { get; private set; }
+
+    /// <summary>The number of UTF-16 code units of document text processed.</summary>
+    public long TextChars { get; private set; }
+
+    /// <summary>Clears the results so the batch can be filled again.</summary>
+    public void ResetResults()
+    {
+        Output.Truncate(0);
+        Errors.Clear();
+        Documents = 0;
+        Quotations = 0;
+        TextChars = 0;
+    }
+
+    /// <summary>Extracts the quotations of every line in the batch and writes the output lines. Never throws for bad input.</summary>
+    public void Process(QuoteExtractor extractor)
+    {
+        ReadOnlySpan<byte> rest = Input.AsSpan(0, LinesLength);
+        var lineNumber = FirstLine;
+        if (lineNumber == 1 && rest.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            rest = rest[3..]; // UTF-8 byte order mark written by some Windows tools.
+        }
+
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line;
+            if (newline < 0)
+            {
+                line = rest;
+                rest = default;
+            }
+            else
+            {
+                line = rest[..newline];
+                rest = rest[(newline + 1)..];
+            }
+
+            ProcessLine(extractor, line, lineNumber);
+            lineNumber++;
+        }
+    }
+
+    private void ProcessLine(QuoteExtractor extractor, ReadOnlySpan<byte> line, long lineNumber)
+    {
+        if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
+        {
+            return; // Blank lines are skipped silently.
+        }
+
+        if (!JsonlLineParser.TryParse(line, out var parsed, out var error))
+        {
+            Errors.Add(new LineError(lineNumber, error!));
+            return;
+        }
+
+        QuoteExtractionResult result;
+        try
+        {
+            result = extractor.ExtractQuotes(parsed.Text);
+        }
+#pragma warning disable CA1031 // One document's failure must never lose the rest of the corpus.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Errors.Add(new LineError(lineNumber, $"extraction failed: {ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
+
+        var lineStart = Output.WrittenCount;
+        try
+        {
+            _writer.Reset(Output); // Reset per line: otherwise the writer puts a comma between top-level values.
+            _writer.WriteStartObject();
+            _writer.WritePropertyName("id"u8);
+            if (parsed.RawId.IsEmpty)
+            {
+                _writer.WriteNumberValue(lineNumber);
+            }
+            else
+            {
+                _writer.WriteRawValue(parsed.RawId, skipInputValidation: true);
+            }
+
+            QuoteJson.WriteResultProperties(_writer, result);
+            _writer.WriteEndObject();
+            _writer.Flush();
+            Output.Write(NewLine);
+        }
+#pragma warning disable CA1031 // A result that cannot be written (e.g. a broken quotation object) loses only its own line.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Output.Truncate(lineStart); // Take back the half-written line so the output stays valid JSONL.
+            Errors.Add(new LineError(lineNumber, $"could not write the result: {ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
+
+        Documents++;
+        Quotations += result.Quotes.Count;
+        TextChars += parsed.Text.Length;
+    }
+}

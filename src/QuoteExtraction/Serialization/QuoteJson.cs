@@ -1,0 +1,353 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace QuoteExtraction.Serialization;
+
+/// <summary>
+/// Writes extraction results in the QuoteExtraction JSON contract (camelCase).
+/// </summary>
+/// <remarks>
+/// <para>A document is <c>{"id"?, "quotes": [...], "warnings": [...]}</c>. A quotation is
+/// <c>{"start", "end", "text", "kind", "innerStart", "innerEnd", "unclosed", "paragraphs", "speaker", "cue", "source", "confidence"}</c>
+/// where <c>start</c>/<c>end</c> are half-open UTF-16 offsets into the document text, <c>kind</c> is lowercase,
+/// <c>speaker</c> is <c>null</c> or <c>{"name", "mention"}</c>, <c>cue</c> and <c>mention</c> are <c>null</c> or
+/// <c>{"start", "end", "text"}</c>, and <c>source</c> always has <c>medium</c>, <c>outlet</c>, <c>event</c> and
+/// <c>reportedBy</c> (explicit <c>null</c>s). These names are a stable contract.</para>
+/// <para>Strings with lone UTF-16 surrogates are written with U+FFFD in their place so the output is always valid
+/// JSON; offsets are never changed and still refer to the original text.</para>
+/// </remarks>
+public static class QuoteJson
+{
+    /// <summary>Writer options for compact output: non-ASCII letters are written as-is rather than as <c>\uXXXX</c>.</summary>
+    /// <remarks>Uses <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>: fine for files and pipes, not for embedding in HTML.</remarks>
+    public static JsonWriterOptions CompactOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true, // Our own writer code is well-formed; validation costs ~10% in the JSONL hot path.
+    };
+
+    /// <summary>Writer options for indented, human-readable output.</summary>
+    public static JsonWriterOptions IndentedOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        SkipValidation = true,
+    };
+
+    // Pre-encoded property names: avoids transcoding the same names for every quotation.
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText QuotesName = JsonEncodedText.Encode("quotes");
+    private static readonly JsonEncodedText WarningsName = JsonEncodedText.Encode("warnings");
+    private static readonly JsonEncodedText CodeName = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText PositionName = JsonEncodedText.Encode("position");
+    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText EndName = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
+    private static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText InnerStartName = JsonEncodedText.Encode("innerStart");
+    private static readonly JsonEncodedText InnerEndName = JsonEncodedText.Encode("innerEnd");
+    private static readonly JsonEncodedText UnclosedName = JsonEncodedText.Encode("unclosed");
+    private static readonly JsonEncodedText ParagraphsName = JsonEncodedText.Encode("paragraphs");
+    private static readonly JsonEncodedText SpeakerName = JsonEncodedText.Encode("speaker");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText MentionName = JsonEncodedText.Encode("mention");
+    private static readonly JsonEncodedText CueName = JsonEncodedText.Encode("cue");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText MediumName = JsonEncodedText.Encode("medium");
+    private static readonly JsonEncodedText OutletName = JsonEncodedText.Encode("outlet");
+    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText ReportedByName = JsonEncodedText.Encode("reportedBy");
+    private static readonly JsonEncodedText ConfidenceName = JsonEncodedText.Encode("confidence");
+
+    private static readonly JsonEncodedText[] KindValues =
+    [
+        JsonEncodedText.Encode("direct"),
+        JsonEncodedText.Encode("partial"),
+        JsonEncodedText.Encode("mixed"),
+        JsonEncodedText.Encode("indirect"),
+        JsonEncodedText.Encode("other"),
+    ];
+
+    /// <summary>Returns the contract name of a kind: <c>direct</c>, <c>partial</c>, <c>mixed</c>, <c>indirect</c> or <c>other</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The lowercase name.</returns>
+    public static string KindName(QuotationKind kind) => KindValue(kind).Value;
+
+    /// <summary>Serializes one result as a JSON document string.</summary>
+    /// <param name="result">The result; its <see cref="QuoteExtractionResult.Id"/> is written when not <c>null</c>.</param>
+    /// <param name="indented">Indent the output for reading.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(QuoteExtractionResult result, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedOptions : CompactOptions))
+        {
+            WriteResult(writer, result);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes one result as a JSON object to a stream (UTF-8, no trailing newline).</summary>
+    /// <param name="stream">The stream to write to; it is not closed.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="indented">Indent the output for reading.</param>
+    public static void WriteResult(Stream stream, QuoteExtractionResult result, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = new Utf8JsonWriter(stream, indented ? IndentedOptions : CompactOptions);
+        WriteResult(writer, result);
+    }
+
+    /// <summary>Writes results as JSON Lines: one compact <c>{"id"?, "quotes", "warnings"}</c> object per line, in order.</summary>
+    /// <remarks>The same format as <c>quotex extract --output</c>. Results are written as they are enumerated, so a lazy sequence streams.</remarks>
+    /// <param name="stream">The stream to write to (UTF-8); it is flushed, not closed.</param>
+    /// <param name="results">The results.</param>
+    public static void WriteJsonLines(Stream stream, IEnumerable<QuoteExtractionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(results);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var writer = new Utf8JsonWriter(buffer, CompactOptions);
+        foreach (var result in results)
+        {
+            writer.Reset(buffer); // One top-level value per line: a reset writer adds no separating comma.
+            WriteResult(writer, result);
+            writer.Flush();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount >= 1 << 16)
+            {
+                stream.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        stream.Write(buffer.WrittenSpan);
+        stream.Flush();
+    }
+
+    /// <summary>Writes one result as a JSON object: <c>{"id"?, "quotes", "warnings"}</c>.</summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="result">The result; its <see cref="QuoteExtractionResult.Id"/> is written when not <c>null</c>.</param>
+    public static void WriteResult(Utf8JsonWriter writer, QuoteExtractionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        writer.WriteStartObject();
+        if (result.Id is not null)
+        {
+            writer.WritePropertyName(IdName);
+            WriteSafeString(writer, result.Id);
+        }
+
+        WriteResultProperties(writer, result);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>quotes</c> and <c>warnings</c> properties of a result into an object the caller has opened.</summary>
+    /// <remarks>Lets callers write their own leading properties (such as an <c>id</c> copied verbatim from the input).</remarks>
+    /// <param name="writer">The writer, inside an open object.</param>
+    /// <param name="result">The result.</param>
+    public static void WriteResultProperties(Utf8JsonWriter writer, QuoteExtractionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        writer.WritePropertyName(QuotesName);
+        writer.WriteStartArray();
+        var quotes = result.Quotes;
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            WriteQuotation(writer, quotes[i]);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WritePropertyName(WarningsName);
+        writer.WriteStartArray();
+        var warnings = result.Warnings;
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            WriteWarning(writer, warnings[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes one quotation as a JSON object.</summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="quote">The quotation.</param>
+    public static void WriteQuotation(Utf8JsonWriter writer, Quotation quote)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(quote);
+        writer.WriteStartObject();
+        writer.WriteNumber(StartName, quote.Start);
+        writer.WriteNumber(EndName, quote.End);
+        writer.WritePropertyName(TextName);
+        WriteSafeString(writer, quote.Text);
+        writer.WriteString(KindProperty, KindValue(quote.Kind));
+        writer.WriteNumber(InnerStartName, quote.InnerStart);
+        writer.WriteNumber(InnerEndName, quote.InnerEnd);
+        writer.WriteBoolean(UnclosedName, quote.Unclosed);
+        writer.WriteNumber(ParagraphsName, quote.ParagraphCount);
+
+        writer.WritePropertyName(SpeakerName);
+        if (quote.Speaker is { } speaker)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameName);
+            WriteSafeString(writer, speaker.Name);
+            writer.WritePropertyName(MentionName);
+            WriteSpan(writer, speaker.Mention);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName(CueName);
+        WriteSpan(writer, quote.Cue);
+
+        var source = quote.Source ?? QuoteSource.Unknown;
+        writer.WritePropertyName(SourceName);
+        writer.WriteStartObject();
+        writer.WritePropertyName(MediumName);
+        WriteSafeString(writer, source.Medium);
+        writer.WritePropertyName(OutletName);
+        WriteSafeString(writer, source.Outlet);
+        writer.WritePropertyName(EventName);
+        WriteSafeString(writer, source.Event);
+        writer.WritePropertyName(ReportedByName);
+        WriteSafeString(writer, source.ReportedBy);
+        writer.WriteEndObject();
+
+        // NaN/Infinity are not JSON numbers; a broken score must not break the output.
+        writer.WriteNumber(ConfidenceName, double.IsFinite(quote.Confidence) ? quote.Confidence : 0.0);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one warning as <c>{"code", "message", "position"}</c> (position may be <c>null</c>).</summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="warning">The warning.</param>
+    public static void WriteWarning(Utf8JsonWriter writer, ExtractionWarning warning)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(warning);
+        writer.WriteStartObject();
+        writer.WritePropertyName(CodeName);
+        WriteSafeString(writer, warning.Code);
+        writer.WritePropertyName(MessageName);
+        WriteSafeString(writer, warning.Message);
+        if (warning.Position is { } position)
+        {
+            writer.WriteNumber(PositionName, position);
+        }
+        else
+        {
+            writer.WriteNull(PositionName);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a string value, or <c>null</c>, replacing lone UTF-16 surrogates with U+FFFD.</summary>
+    /// <remarks><see cref="Utf8JsonWriter"/> throws on invalid UTF-16; text from the wild may hold lone surrogates.</remarks>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="value">The string, or <c>null</c>.</param>
+    public static void WriteSafeString(Utf8JsonWriter writer, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0 || IsWellFormedFrom(span, first))
+        {
+            writer.WriteStringValue(span);
+            return;
+        }
+
+        char[]? rented = null;
+        var copy = span.Length <= 512 ? stackalloc char[span.Length] : (rented = ArrayPool<char>.Shared.Rent(span.Length)).AsSpan(0, span.Length);
+        span.CopyTo(copy);
+        ReplaceLoneSurrogates(copy, first);
+        writer.WriteStringValue(copy);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Replaces every lone UTF-16 surrogate in <paramref name="text"/> with U+FFFD, in place.</summary>
+    /// <param name="text">The characters to fix.</param>
+    /// <returns>The number of characters replaced.</returns>
+    public static int ReplaceLoneSurrogates(Span<char> text) => ReplaceLoneSurrogates(text, 0);
+
+    private static int ReplaceLoneSurrogates(Span<char> text, int from)
+    {
+        var replaced = 0;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                text[i] = '\uFFFD';
+                replaced++;
+            }
+        }
+
+        return replaced;
+    }
+
+    private static bool IsWellFormedFrom(ReadOnlySpan<char> text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void WriteSpan(Utf8JsonWriter writer, TextSpan? span)
+    {
+        if (span is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(StartName, span.Start);
+        writer.WriteNumber(EndName, span.End);
+        writer.WritePropertyName(TextName);
+        WriteSafeString(writer, span.Text);
+        writer.WriteEndObject();
+    }
+
+    private static JsonEncodedText KindValue(QuotationKind kind) =>
+        (uint)kind < (uint)KindValues.Length ? KindValues[(int)kind] : KindValues[(int)QuotationKind.Other];
+}
