@@ -51,7 +51,9 @@ public static class QuoteJson
     private static readonly JsonEncodedText InnerStartName = JsonEncodedText.Encode("innerStart");
     private static readonly JsonEncodedText InnerEndName = JsonEncodedText.Encode("innerEnd");
     private static readonly JsonEncodedText UnclosedName = JsonEncodedText.Encode("unclosed");
-    private static readonly JsonEncodedText ParagraphsName = JsonEncodedText.Encode("paragraphs");
+    private static readonly JsonEncodedText DepthName = JsonEncodedText.Encode("depth");
+    private static readonly JsonEncodedText ContinuesNextName = JsonEncodedText.Encode("continuesNext");
+    private static readonly JsonEncodedText ContinuesPreviousName = JsonEncodedText.Encode("continuesPrevious");
     private static readonly JsonEncodedText SpeakerName = JsonEncodedText.Encode("speaker");
     private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
     private static readonly JsonEncodedText MentionName = JsonEncodedText.Encode("mention");
@@ -195,7 +197,9 @@ public static class QuoteJson
         writer.WriteNumber(InnerStartName, quote.InnerStart);
         writer.WriteNumber(InnerEndName, quote.InnerEnd);
         writer.WriteBoolean(UnclosedName, quote.Unclosed);
-        writer.WriteNumber(ParagraphsName, quote.ParagraphCount);
+        writer.WriteNumber(DepthName, quote.Depth);
+        writer.WriteBoolean(ContinuesNextName, quote.ContinuesNext);
+        writer.WriteBoolean(ContinuesPreviousName, quote.ContinuesPrevious);
 
         writer.WritePropertyName(SpeakerName);
         if (quote.Speaker is { } speaker)

@@ -41,7 +41,8 @@ public sealed class QuoteJsonTests
         q.GetProperty("innerStart").GetInt32().Should().Be(11);
         q.GetProperty("innerEnd").GetInt32().Should().Be(23);
         q.GetProperty("unclosed").GetBoolean().Should().BeFalse();
-        q.GetProperty("paragraphs").GetInt32().Should().Be(1);
+        q.GetProperty("depth").GetInt32().Should().Be(0);
+        q.GetProperty("continuesNext").GetBoolean().Should().BeFalse();
         q.GetProperty("speaker").GetProperty("name").GetString().Should().Be("Tom Jones");
         var mention = q.GetProperty("speaker").GetProperty("mention");
         mention.GetProperty("start").GetInt32().Should().Be(0);
