@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Packs the library, then builds and runs a fresh console app that references QuoteExtraction 0.1.0 from that
 # package folder (never the project), proving the published package works for a consumer.
-# Usage: .ci/consumer-check.sh [EXPECTED_MIN_QUOTES]   (default from QUOTEX_CONSUMER_MIN_QUOTES, else 0)
+# Usage: .ci/consumer-check.sh [EXPECTED_MIN_QUOTES]   (default from QUOTEX_CONSUMER_MIN_QUOTES, else 1)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The sample sentence holds one direct quotation. The stub scanner finds none yet; once the scanner lands,
-# run with QUOTEX_CONSUMER_MIN_QUOTES=1 (or argument 1) to require it.
-min_quotes="${1:-${QUOTEX_CONSUMER_MIN_QUOTES:-0}}"
+# The sample sentence holds exactly one direct quotation; the check requires at least that many.
+min_quotes="${1:-${QUOTEX_CONSUMER_MIN_QUOTES:-1}}"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo_root/Directory.Build.props" | head -n1)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/quotex-consumer.XXXXXX")"
