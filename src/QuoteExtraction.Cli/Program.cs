@@ -25,7 +25,7 @@ public static class Program
     {
         var root = new RootCommand("quotex: extracts quotations (and later speakers, sources and claims) from English news text.");
         root.Add(ExtractCommand.Create(context));
-        // Later: root.Add(TrainCommand.Create(context)); root.Add(EvaluateCommand.Create(context));
+        root.Add(EvaluateCommand.Create(context));
         return root;
     }
 
