@@ -49,8 +49,8 @@ internal static class Lexicon
             "When", "While", "If", "However", "Meanwhile", "Also", "For", "Some", "Many", "Most", "One", "Now", "Then", "Still",
             "Earlier", "Later", "According", "What", "Why", "How", "Who", "Where", "Since", "Although", "Though", "Despite",
             "With", "Without", "By", "From", "To", "Not", "No", "Yes", "Even", "Both", "Each", "All", "Such", "Other", "Another",
-            "Instead", "Indeed", "Thus", "Because", "Today", "Yesterday", "Here", "Only", "Among", "During", "Until", "Over",
-            "Under", "More", "Last", "Asked", "Officials", "Police", "Mr.", "Mrs.", "Ms.", "Dr.", "Those", "Every", "Nor")
+            "Instead", "Indeed", "Thus", "Because", "Today", "Yesterday", "Here", "Only", "Among", "During", "Until",
+            "More", "Last", "Asked", "Mr.", "Mrs.", "Ms.", "Dr.", "Those", "Every", "Nor")
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Capitalised words that commonly follow "a.m."/"p.m."/"etc." inside a sentence: days, months, time zones.</summary>

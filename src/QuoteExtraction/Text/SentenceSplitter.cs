@@ -68,7 +68,9 @@ public static class SentenceSplitter
                 terminal = true; // "in the U.S." The …: a closer after the abbreviation makes it a real end
             }
 
-            var split = terminal ? EndsAfterTerminal(text, tokens, j) : EndsAfterAbbreviation(text, t, tokens, j);
+            var split = terminal
+                ? EndsAfterTerminal(text, tokens, i, j)
+                : EndsAfterAbbreviation(text, t, tokens, j);
             if (split)
             {
                 count = Add(tokens, firstTokenIndex, paragraph, sentenceStart, j, ref buffer, count);
@@ -115,9 +117,15 @@ public static class SentenceSplitter
         t.Kind == TokenKind.Punctuation && text[t.Start] is ')' or ']' or '}';
 
     /// <summary>After . ! ? …: split unless the next token continues the sentence (lower case, comma, dash …).</summary>
-    private static bool EndsAfterTerminal(string text, Span<Token> tokens, int j)
+    private static bool EndsAfterTerminal(string text, Span<Token> tokens, int i, int j)
     {
         var next = tokens[j];
+        if (j == i + 1 && i > 0 && (next.Flags & TokenFlags.SpaceBefore) == 0 && (tokens[i].Flags & TokenFlags.SpaceBefore) == 0
+            && next.Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.AllCaps) != 0 && tokens[i].Length == 1)
+        {
+            return false; // ticker codes such as "NWBL.L": a period glued between capitals
+        }
+
         switch (next.Kind)
         {
             case TokenKind.Word:

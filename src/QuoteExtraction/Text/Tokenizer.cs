@@ -523,7 +523,7 @@ public static class Tokenizer
                 var next = text[j];
                 if (next == '.')
                 {
-                    var e = ScanPeriodWord(i, j, upper, lower);
+                    var e = ScanPeriodWord(i, j);
                     if (e > 0)
                     {
                         return e;
@@ -610,7 +610,7 @@ public static class Tokenizer
         /// Word [i, j) followed by a period: abbreviation from the list ("Mr.", "Ph.D."), dotted acronym ("U.S.A."),
         /// initial ("J."), or bare domain ("example.com"). Returns the end, or -1 for a plain word before a period.
         /// </summary>
-        private int ScanPeriodWord(int i, int j, int upper, int lower)
+        private int ScanPeriodWord(int i, int j)
         {
             var text = _text;
 
@@ -621,6 +621,7 @@ public static class Tokenizer
                 r++;
             }
 
+            var listedEnd = -1;
             for (var p = r - 1; p >= j; p--)
             {
                 if (text[p] != '.')
@@ -634,41 +635,46 @@ public static class Tokenizer
                     continue;
                 }
 
-                if (kind == AbbreviationKind.BeforeNumberOnly && !DigitFollows(p + 1))
+                if (kind != AbbreviationKind.BeforeNumberOnly || DigitFollows(p + 1))
                 {
-                    break;
+                    listedEnd = p + 1;
                 }
 
-                Emit(i, p + 1, TokenKind.Word, TokenFlags.Abbreviation | CaseFlags(text[i], CountUpper(i, p + 1), CountLower(i, p + 1)));
-                return p + 1;
+                break;
             }
 
             if (j == i + 1 && char.IsAsciiLetter(text[i]))
             {
-                // Dotted acronym "U.S.A." / "N.Y." or initial "J.".
+                // Dotted acronym "U.S.A." / "N.Y.P.D." (longer than a listed prefix wins) or initial "J.".
                 var m = i;
                 var units = 0;
-                while (m + 1 < _end && char.IsAsciiLetter(text[m]) && text[m + 1] == '.' && (units == 0 || m + 2 >= _end || !char.IsAsciiLetter(text[m + 2]) || (m + 3 < _end && text[m + 3] == '.') || m + 3 == _end))
+                while (m + 1 < _end && char.IsAsciiLetter(text[m]) && text[m + 1] == '.')
                 {
                     units++;
                     m += 2;
-                    if (m < _end && char.IsAsciiLetter(text[m]) && (m + 1 >= _end || text[m + 1] != '.'))
+                    if (m >= _end || !char.IsAsciiLetter(text[m]) || m + 1 >= _end || text[m + 1] != '.')
                     {
                         break;
                     }
                 }
 
-                if (units >= 2)
+                if (units >= 2 && m > listedEnd && (m >= _end || !char.IsAsciiLetterOrDigit(text[m])))
                 {
                     Emit(i, m, TokenKind.Word, TokenFlags.Abbreviation | CaseFlags(text[i], CountUpper(i, m), CountLower(i, m)));
                     return m;
                 }
 
-                if (char.IsAsciiLetterUpper(text[i]) && (i + 2 >= _end || !char.IsAsciiLetter(text[i + 2])))
+                if (listedEnd < 0 && char.IsAsciiLetterUpper(text[i]) && (i + 2 >= _end || !char.IsAsciiLetter(text[i + 2])))
                 {
                     Emit(i, i + 2, TokenKind.Word, TokenFlags.Abbreviation | TokenFlags.Initial | TokenFlags.Capitalized);
                     return i + 2;
                 }
+            }
+
+            if (listedEnd > 0)
+            {
+                Emit(i, listedEnd, TokenKind.Word, TokenFlags.Abbreviation | CaseFlags(text[i], CountUpper(i, listedEnd), CountLower(i, listedEnd)));
+                return listedEnd;
             }
 
             if (j + 1 < _end && char.IsAsciiLetterLower(text[j + 1]) && TryDomain(i, j, out var domainEnd))
@@ -677,8 +683,6 @@ public static class Tokenizer
                 return domainEnd;
             }
 
-            _ = upper;
-            _ = lower;
             return -1;
         }
 
