@@ -833,24 +833,20 @@ public static class Tokenizer
                 return false;
             }
 
+            var at = k;
             k++;
-            var dot = -1;
             while (k < _end && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '-'))
             {
-                if (text[k] == '.')
-                {
-                    dot = k;
-                }
-
                 k++;
             }
 
             while (text[k - 1] is '.' or '-')
             {
-                k--;
+                k--; // a sentence period after the address is not part of it
             }
 
-            if (dot < 0 || dot >= k - 1)
+            var dot = text.AsSpan(at + 1, k - at - 1).LastIndexOf('.');
+            if (dot <= 0 || dot >= k - at - 2)
             {
                 return false;
             }
