@@ -70,7 +70,7 @@ public static class SentenceSplitter
 
             var split = terminal
                 ? EndsAfterTerminal(text, tokens, i, j)
-                : EndsAfterAbbreviation(text, t, tokens, j);
+                : EndsAfterAbbreviation(text, tokens, i, j);
             if (split)
             {
                 count = Add(tokens, firstTokenIndex, paragraph, sentenceStart, j, ref buffer, count);
@@ -141,15 +141,18 @@ public static class SentenceSplitter
     }
 
     /// <summary>After an abbreviation with its period: split only when its kind and the next word agree.</summary>
-    private static bool EndsAfterAbbreviation(string text, in Token abbreviation, Span<Token> tokens, int j)
+    private static bool EndsAfterAbbreviation(string text, Span<Token> tokens, int i, int j)
     {
+        var abbreviation = tokens[i];
+        var kind = Lexicon.GetAbbreviation(text.AsSpan(abbreviation.Start, abbreviation.Length));
         if ((abbreviation.Flags & TokenFlags.Initial) != 0)
         {
-            return false; // "J. K. Rowling", "George W. Bush"
+            // "J. K. Rowling", "George W. Bush" never split; "rated A. The bank …" does: a lone capital after a
+            // non-name word, followed by a typical sentence starter, is a letter ending the sentence.
+            var afterName = i > 0 && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0 && tokens[i - 1].Kind == TokenKind.Word;
+            kind = afterName ? AbbreviationKind.NeverEnds : AbbreviationKind.EndsBeforeStarter;
         }
-
-        var kind = Lexicon.GetAbbreviation(text.AsSpan(abbreviation.Start, abbreviation.Length));
-        if (kind == AbbreviationKind.None)
+        else if (kind == AbbreviationKind.None)
         {
             kind = AbbreviationKind.EndsBeforeStarter; // unlisted dotted acronym such as "N.A.T.O."
         }
