@@ -330,7 +330,7 @@ public static class Tokenizer
 
             if (attachedBefore && !wordAfter)
             {
-                if ((before == 's' || before == 'S') && _openSingles == 0)
+                if ((before == 's' || before == 'S') && (_openSingles == 0 || CloserFollows(i + 1)))
                 {
                     Emit(i, i + 1, TokenKind.Word, TokenFlags.Clitic); // possessive: "the Joneses' house"
                     return i + 1;
@@ -347,6 +347,39 @@ public static class Tokenizer
 
             Emit(i, i + 1, TokenKind.QuoteMark, attachedBefore ? Direction(i, i + 1) : TokenFlags.None);
             return i + 1;
+        }
+
+        /// <summary>
+        /// Inside an open single quote, whether another closing-looking ' or ’ follows soon (before any opening one):
+        /// then "s'" here is a possessive ('the bosses' fault'), not the end of the quotation. Bounded look-ahead.
+        /// </summary>
+        private readonly bool CloserFollows(int from)
+        {
+            var text = _text;
+            var limit = Math.Min(_end, from + 200);
+            for (var k = from; k < limit; k++)
+            {
+                var c = text[k];
+                if (c != '\'' && c != '\u2019')
+                {
+                    continue;
+                }
+
+                var before = text[k - 1];
+                var after = k + 1 < _end ? text[k + 1] : ' ';
+                var attached = !CharInfo.IsSeparator(before) && !IsOpener(before);
+                if (!attached && CharInfo.IsLetterOrDigit(after))
+                {
+                    return false; // an opening quote comes first
+                }
+
+                if (attached && !CharInfo.IsLetterOrDigit(after))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Elisions that start with an apostrophe: '90s, '08, 'em, 'til, 'n'.</summary>

@@ -84,6 +84,25 @@ public class TokenizerTests
     }
 
     [Test]
+    public void Tokenize_PossessiveInsideSingleQuote_IsCliticWhenAnotherCloserFollows()
+    {
+        var text = "She said 'the bosses' fault' loudly.";
+        var marks = Tokenizer.Tokenize(text).Where(t => text[t.Start] == '\'').ToArray();
+        marks.Select(t => t.Kind).Should().Equal(TokenKind.QuoteMark, TokenKind.Word, TokenKind.QuoteMark);
+        marks[1].Flags.Should().HaveFlag(TokenFlags.Clitic);
+    }
+
+    [Test]
+    public void Tokenize_TwoSingleQuotedSpansEndingInS_AreBothClosed()
+    {
+        var text = "He praised 'the workers' and 'the bosses' too.";
+        var marks = Tokenizer.Tokenize(text).Where(t => text[t.Start] == '\'').ToArray();
+        marks.Select(t => t.Kind).Should().AllBeEquivalentTo(TokenKind.QuoteMark);
+        marks.Select(t => t.Flags & (TokenFlags.OpenQuote | TokenFlags.CloseQuote))
+            .Should().Equal(TokenFlags.OpenQuote, TokenFlags.CloseQuote, TokenFlags.OpenQuote, TokenFlags.CloseQuote);
+    }
+
+    [Test]
     public void Tokenize_CurlySingleQuotes_AreQuoteMarks()
     {
         var text = "She said ‘never again’ twice.";
