@@ -253,7 +253,8 @@ public static class Tokenizer
                     return ScanApostrophe(i);
                 case '\u2018':
                 case '\u201B':
-                    if (TryElision(i, digitsOnly: true, out var e))
+                    // A left single quote opens a quote, except in autocorrected elisions: ‘90s, rock ‘n’ roll.
+                    if (TryElision(i, digitsOnly: !(i + 1 < _end && (text[i + 1] | 0x20) == 'n'), out var e))
                     {
                         Emit(i, e, TokenKind.Word, TokenFlags.None);
                         return e;

@@ -35,6 +35,8 @@ public class TokenizerTests
     [TestCase("O'Neill", new[] { "O'Neill" })]
     [TestCase("O’Neill's", new[] { "O’Neill", "'s" })]
     [TestCase("rock 'n' roll", new[] { "rock", "'n'", "roll" })]
+    [TestCase("rock ‘n’ roll", new[] { "rock", "‘n’", "roll" })]
+    [TestCase("wait 'til dawn", new[] { "wait", "'til", "dawn" })]
     [TestCase("the '90s", new[] { "the", "'90s" })]
     [TestCase("the ’90s", new[] { "the", "’90s" })]
     [TestCase("the ‘90s", new[] { "the", "‘90s" })]
