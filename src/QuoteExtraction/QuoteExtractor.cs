@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QuoteExtraction.Attribution;
 using QuoteExtraction.Quotes;
 
 namespace QuoteExtraction;
@@ -52,7 +53,7 @@ public sealed class QuoteExtractor
     public QuoteExtractionResult ExtractQuotes(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _scanner.Extract(text);
+        return Run(text);
     }
 
     /// <summary>Extracts the quotations of many documents lazily, one result per document, in input order.</summary>
@@ -92,5 +93,17 @@ public sealed class QuoteExtractor
     private QuoteExtractionResult ExtractOrEmpty(string? text) =>
         text is null
             ? new QuoteExtractionResult(string.Empty, [], [new ExtractionWarning("null-document", "The document was null; it was read as empty.")])
-            : _scanner.Extract(text);
+            : Run(text);
+
+    private QuoteExtractionResult Run(string text)
+    {
+        var result = _scanner.Extract(text);
+        if (!Options.AttributeSpeakers || result.Quotes.Count == 0)
+        {
+            return result;
+        }
+
+        var model = Options.AttributionModel ?? AttributionModel.Default;
+        return model is null ? result : QuoteAttribution.Apply(result, model);
+    }
 }

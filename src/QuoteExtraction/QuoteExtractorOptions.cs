@@ -25,6 +25,12 @@ public sealed record QuoteExtractorOptions
     /// </summary>
     public bool IncludeNonSpeech { get; init; } = true;
 
+    /// <summary>Attribute each speech quotation to a speaker, with its cue. Default <c>true</c>.</summary>
+    public bool AttributeSpeakers { get; init; } = true;
+
+    /// <summary>The speaker-attribution model; <c>null</c> uses <see cref="Attribution.AttributionModel.Default"/>, the model embedded in the package.</summary>
+    public Attribution.AttributionModel? AttributionModel { get; init; }
+
     /// <summary>Returns every invalid field, one message each; empty when the options are valid.</summary>
     /// <returns>The messages, naming the field and the value.</returns>
     public IReadOnlyList<string> Validate()

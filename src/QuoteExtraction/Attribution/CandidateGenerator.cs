@@ -1,0 +1,709 @@
+using System.Collections.Frozen;
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Attribution;
+
+/// <summary>How a source span was cut relative to its cue.</summary>
+internal enum SourceVariant : byte
+{
+    LeftSegment,
+    LeftSegmentWithComma,
+    LeftAfterComma,
+    LeftChunk,
+    Subject,
+    RightSegment,
+    RightToComma,
+    RightToCommaInclusive,
+    RightToSecondComma,
+    RightToSecondCommaInclusive,
+    RightToPreposition,
+    RightChunk,
+}
+
+/// <summary>One speaker candidate for one quotation: a cue and a source span, with its feature row.</summary>
+internal struct Candidate
+{
+    public int Cue;
+    public int MentionFirstToken;
+    public int MentionEndToken;
+    public int MentionStart;
+    public int MentionEnd;
+    public SourceVariant Variant;
+    public int FeatureOffset;
+}
+
+/// <summary>A speech quotation as the attribution stage sees it.</summary>
+internal readonly record struct QuoteSlot(int Index, int Start, int End, int InnerStart, int InnerEnd, int FirstToken, int EndToken, bool Partial, bool ContinuesPrevious);
+
+/// <summary>
+/// Generates (cue, source span) candidates for the quotations of one document and fills their feature rows.
+/// Cues come from the quotation's own sentences, the sentence before and after, the end of the previous paragraph
+/// and a short next paragraph; for each cue, source spans are cut to its left (the segment, after its last comma,
+/// the name chunk), to its right for inverted order ("said X", "according to X") and from its sentence's subject.
+/// </summary>
+internal sealed class CandidateGenerator
+{
+    internal const int MaxCuesPerQuote = 5;
+    private const int MaxSegmentTokens = 40;
+
+    private static readonly FrozenSet<string> SkipBeforeCue = Set(
+        "also", "later", "then", "has", "had", "have", "will", "would", "previously", "recently", "once", "never", "not", "did", "does", "do",
+        "is", "was", "were", "are", "repeatedly", "again", "further", "just", "still", "even", "could", "might", "may", "should", "can",
+        "reportedly", "subsequently", "simply", "often", "frequently", "already", "first", "publicly", "privately", "quickly", "immediately",
+        "went", "go", "goes", "on", "to", "been", "being", "n't", "not");
+
+    private static readonly FrozenSet<string> Determiners = Set("the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many", "several", "two", "three", "his", "her", "their", "its", "our", "my", "your");
+
+    private static readonly FrozenSet<string> Pronouns = Set("he", "she", "they", "i", "we", "it", "you", "him", "her", "them");
+
+    private static readonly FrozenSet<string> SentenceOpeners = Set(
+        "in", "at", "on", "during", "after", "before", "further", "additionally", "however", "meanwhile", "later", "earlier", "speaking", "when", "while",
+        "as", "asked", "also", "but", "and", "so", "still", "yet", "then", "now", "today", "yesterday", "for", "with", "without", "since", "although",
+        "though", "moreover", "instead", "elsewhere", "afterward", "afterwards", "last", "this", "separately", "similarly", "again", "once", "by", "from",
+        "writing", "addressing", "responding", "echoing", "referring", "following", "under", "despite", "if", "unlike", "like", "among", "within", "over");
+
+    private static readonly FrozenSet<string> TrailingPrepositions = Set(
+        "in", "at", "during", "on", "after", "before", "when", "while", "to", "from", "via", "through", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently", "according", "about", "of", "that");
+
+    private static readonly FrozenSet<string> Relatives = Set("who", "which", "whose", "whom");
+
+    private static readonly FrozenSet<string> Prepositions = Set("of", "for", "at", "in", "from", "with", "on", "to", "by");
+
+    private static readonly FrozenSet<string> TimeWords = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
+        "evening", "night", "week", "month", "year", "earlier", "later", "recently", "last", "then", "afterward", "weekend");
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _skip = SkipBeforeCue.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _det = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _pron = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _openers = SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _trailing = TrailingPrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _rel = Relatives.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prep = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _time = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly TextDocument _doc;
+    private readonly List<CueMatch> _cues;
+    private readonly bool[] _quoted;
+    private readonly List<QuoteSlot> _quotes;
+
+    public CandidateGenerator(TextDocument document, List<CueMatch> cues, List<QuoteSlot> quotes)
+    {
+        _doc = document;
+        _cues = cues;
+        _quotes = quotes;
+        _quoted = new bool[document.Tokens.Length];
+        foreach (var q in quotes)
+        {
+            for (int t = q.FirstToken; t < q.EndToken && t < _quoted.Length; t++)
+            {
+                _quoted[t] = true;
+            }
+        }
+
+        // Cues inside quotation marks are the speaker's words, not attributions.
+        _cues.RemoveAll(c => c.FirstToken < _quoted.Length && _quoted[c.FirstToken]);
+    }
+
+    /// <summary>The cues outside quotations that candidates refer to by index.</summary>
+    public List<CueMatch> Cues => _cues;
+
+    public static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
+
+    /// <summary>Fills <paramref name="candidates"/> and their features for quotation <paramref name="qi"/>.</summary>
+    public void Generate(int qi, List<Candidate> candidates, List<float> features)
+    {
+        var q = _quotes[qi];
+        var tokens = _doc.Tokens;
+        if (tokens.Length == 0 || q.FirstToken >= tokens.Length)
+        {
+            return;
+        }
+
+        int sFirst = _doc.SentenceIndexAt(q.Start);
+        int sLast = Math.Max(sFirst, _doc.SentenceIndexAt(Math.Max(q.Start, q.End - 1)));
+        if (sFirst < 0)
+        {
+            return;
+        }
+
+        var sentences = _doc.Sentences;
+        int para = sentences[sFirst].Paragraph;
+
+        // Pick cue candidates by region, nearest first.
+        Span<int> chosen = stackalloc int[MaxCuesPerQuote];
+        Span<int> regions = stackalloc int[MaxCuesPerQuote];
+        Span<int> distances = stackalloc int[MaxCuesPerQuote];
+        int nChosen = 0;
+        int lo = sentences[Math.Max(0, sFirst - 2)].FirstToken;
+        int hi = sentences[Math.Min(sentences.Length - 1, sLast + 2)].EndToken;
+        for (int c = 0; c < _cues.Count; c++)
+        {
+            var cue = _cues[c];
+            if (cue.EndToken <= lo || cue.FirstToken >= hi)
+            {
+                continue;
+            }
+
+            int cs = _doc.SentenceIndexAt(cue.Start);
+            int region = RegionOf(cs, sFirst, sLast, para);
+            if (region < 0)
+            {
+                continue;
+            }
+
+            int dist = cue.FirstToken >= q.EndToken ? cue.FirstToken - q.EndToken : q.FirstToken - cue.EndToken;
+            dist = Math.Max(0, dist) + (region * 40);
+            Insert(chosen, regions, distances, ref nChosen, c, region, dist);
+        }
+
+        for (int k = 0; k < nChosen; k++)
+        {
+            AddCueCandidates(qi, chosen[k], regions[k], k, candidates, features);
+        }
+    }
+
+    private int RegionOf(int cueSentence, int sFirst, int sLast, int para)
+    {
+        var sentences = _doc.Sentences;
+        if (cueSentence < 0)
+        {
+            return -1;
+        }
+
+        if (cueSentence >= sFirst && cueSentence <= sLast)
+        {
+            return 0;
+        }
+
+        int cuePara = sentences[cueSentence].Paragraph;
+        if (cuePara == para)
+        {
+            if (cueSentence == sFirst - 1)
+            {
+                return 1;
+            }
+
+            if (cueSentence == sLast + 1)
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
+        var paragraphs = _doc.Paragraphs;
+        if (cuePara == para - 1 && cueSentence == paragraphs[cuePara].EndSentence - 1 && sFirst == paragraphs[para].FirstSentence)
+        {
+            return 3;
+        }
+
+        if (cuePara == sentences[sLast].Paragraph + 1 && cueSentence == paragraphs[cuePara].FirstSentence && sLast == paragraphs[sentences[sLast].Paragraph].EndSentence - 1)
+        {
+            return 4;
+        }
+
+        return -1;
+    }
+
+    private static void Insert(Span<int> chosen, Span<int> regions, Span<int> distances, ref int n, int cue, int region, int dist)
+    {
+        int pos = n;
+        while (pos > 0 && distances[pos - 1] > dist)
+        {
+            pos--;
+        }
+
+        if (pos >= chosen.Length)
+        {
+            return;
+        }
+
+        int last = Math.Min(n, chosen.Length - 1);
+        for (int k = last; k > pos; k--)
+        {
+            chosen[k] = chosen[k - 1];
+            regions[k] = regions[k - 1];
+            distances[k] = distances[k - 1];
+        }
+
+        chosen[pos] = cue;
+        regions[pos] = region;
+        distances[pos] = dist;
+        n = Math.Min(n + 1, chosen.Length);
+    }
+
+    private void AddCueCandidates(int qi, int ci, int region, int rank, List<Candidate> candidates, List<float> features)
+    {
+        var cue = _cues[ci];
+        var tokens = _doc.Tokens;
+        int first = candidates.Count;
+        Span<(int S, int E, SourceVariant V)> spans = stackalloc (int, int, SourceVariant)[16];
+        int n = 0;
+
+        // Left of the cue: "X said", "X, a spokesman, said", "he also said".
+        int e = cue.FirstToken;
+        while (e > 0 && !_quoted[e - 1] && tokens[e - 1].Kind == TokenKind.Word && IsSkippable(e - 1))
+        {
+            e--;
+        }
+
+        int sentenceStart = _doc.Sentences[_doc.SentenceIndexAt(cue.Start)].FirstToken;
+        if (e > sentenceStart && !_quoted[e - 1])
+        {
+            bool trailingComma = IsPunct(e - 1, ',');
+            int end = trailingComma ? e - 1 : e;
+            int s = end;
+            while (s > sentenceStart && end - s < MaxSegmentTokens && !IsBoundary(s - 1))
+            {
+                s--;
+            }
+
+            while (s < end && tokens[s].Kind is TokenKind.Punctuation && !IsPunct(s, '('))
+            {
+                s++;
+            }
+
+            if (s < end)
+            {
+                Add(spans, ref n, s, end, SourceVariant.LeftSegment);
+                if (trailingComma)
+                {
+                    Add(spans, ref n, s, end + 1, SourceVariant.LeftSegmentWithComma);
+                }
+
+                int lastComma = -1;
+                for (int t = end - 1; t > s; t--)
+                {
+                    if (IsPunct(t, ','))
+                    {
+                        lastComma = t;
+                        break;
+                    }
+                }
+
+                if (lastComma > 0 && lastComma + 1 < end)
+                {
+                    Add(spans, ref n, lastComma + 1, end, SourceVariant.LeftAfterComma);
+                }
+
+                int chunk = end;
+                while (chunk > s && IsChunkToken(chunk - 1))
+                {
+                    chunk--;
+                }
+
+                if (chunk < end)
+                {
+                    Add(spans, ref n, chunk, end, SourceVariant.LeftChunk);
+                }
+            }
+        }
+
+        // The subject of the cue's sentence: "He rallied support by mentioning ...", "At the summit, he stated".
+        int subjStart = SubjectStart(sentenceStart, cue.FirstToken);
+        if (subjStart >= 0)
+        {
+            int subjEnd = subjStart;
+            while (subjEnd < cue.FirstToken && IsChunkToken(subjEnd) && !(subjEnd > subjStart && IsPunct(subjEnd, ',')))
+            {
+                subjEnd++;
+            }
+
+            if (subjEnd > subjStart)
+            {
+                Add(spans, ref n, subjStart, subjEnd, SourceVariant.Subject);
+            }
+        }
+
+        // Right of the cue: "said X", "according to X", "said he".
+        int r = cue.EndToken;
+        if (r < tokens.Length && !_quoted[r] && tokens[r].Kind != TokenKind.QuoteMark && !IsPunct(r, ':') && !IsPunct(r, ','))
+        {
+            int stop = r;
+            int sentenceEnd = _doc.Sentences[_doc.SentenceIndexAt(cue.Start)].EndToken;
+            while (stop < sentenceEnd && stop - r < MaxSegmentTokens && !_quoted[stop] && !IsRightBoundary(stop))
+            {
+                stop++;
+            }
+
+            int segEnd = stop;
+            while (segEnd > r && tokens[segEnd - 1].Kind == TokenKind.Punctuation && !IsPunct(segEnd - 1, ')') && !IsPunct(segEnd - 1, ','))
+            {
+                segEnd--;
+            }
+
+            if (segEnd > r)
+            {
+                Add(spans, ref n, r, segEnd, SourceVariant.RightSegment);
+                int commas = 0;
+                for (int t = r; t < segEnd; t++)
+                {
+                    if (IsPunct(t, ','))
+                    {
+                        commas++;
+                        if (commas == 1)
+                        {
+                            Add(spans, ref n, r, t, SourceVariant.RightToComma);
+                            Add(spans, ref n, r, t + 1, SourceVariant.RightToCommaInclusive);
+                        }
+                        else if (commas == 2)
+                        {
+                            Add(spans, ref n, r, t, SourceVariant.RightToSecondComma);
+                            Add(spans, ref n, r, t + 1, SourceVariant.RightToSecondCommaInclusive);
+                        }
+                    }
+                    else if (t > r + 1 && tokens[t].Kind == TokenKind.Word && _trailing.Contains(_doc.GetText(tokens[t])) && !tokens[t].Has(TokenFlags.Capitalized))
+                    {
+                        Add(spans, ref n, r, TrimPunctEnd(r, t), SourceVariant.RightToPreposition);
+                        break;
+                    }
+                }
+
+                int chunkEnd = r;
+                while (chunkEnd < segEnd && IsChunkToken(chunkEnd) && !IsPunct(chunkEnd, ','))
+                {
+                    chunkEnd++;
+                }
+
+                if (chunkEnd > r)
+                {
+                    Add(spans, ref n, r, chunkEnd, SourceVariant.RightChunk);
+                }
+            }
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            var (s, en, v) = spans[k];
+            if (en <= s)
+            {
+                continue;
+            }
+
+            var candidate = new Candidate
+            {
+                Cue = ci,
+                MentionFirstToken = s,
+                MentionEndToken = en,
+                MentionStart = tokens[s].Start,
+                MentionEnd = tokens[en - 1].End,
+                Variant = v,
+                FeatureOffset = features.Count,
+            };
+            candidates.Add(candidate);
+            Featurize(qi, candidate, region, rank, features);
+        }
+
+        _ = first;
+    }
+
+    private int TrimPunctEnd(int s, int e)
+    {
+        while (e > s && _doc.Tokens[e - 1].Kind == TokenKind.Punctuation)
+        {
+            e--;
+        }
+
+        return e;
+    }
+
+    private static void Add(Span<(int, int, SourceVariant)> spans, ref int n, int s, int e, SourceVariant v)
+    {
+        if (e <= s || n >= spans.Length)
+        {
+            return;
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            if (spans[k].Item1 == s && spans[k].Item2 == e)
+            {
+                return;
+            }
+        }
+
+        spans[n++] = (s, e, v);
+    }
+
+    private int SubjectStart(int sentenceStart, int cueToken)
+    {
+        var tokens = _doc.Tokens;
+        int s = sentenceStart;
+        if (s >= cueToken || _quoted[s])
+        {
+            return -1;
+        }
+
+        // Skip a leading adverbial ("At the summit, ...", "Further elaborating on X, ...") up to its comma.
+        if (tokens[s].Kind == TokenKind.Word && _openers.Contains(_doc.GetText(tokens[s])))
+        {
+            int limit = Math.Min(cueToken, s + 20);
+            int comma = -1;
+            for (int t = s + 1; t < limit; t++)
+            {
+                if (_quoted[t])
+                {
+                    return -1;
+                }
+
+                if (IsPunct(t, ','))
+                {
+                    comma = t;
+                    break;
+                }
+            }
+
+            if (comma < 0)
+            {
+                return -1;
+            }
+
+            s = comma + 1;
+        }
+
+        return s < cueToken && !_quoted[s] ? s : -1;
+    }
+
+    private bool IsSkippable(int t)
+    {
+        var text = _doc.GetText(_doc.Tokens[t]);
+        if (_skip.Contains(text))
+        {
+            return true;
+        }
+
+        // -ly adverbs: "passionately stated", "flatly denied".
+        return text.Length > 4 && text.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(text[0]);
+    }
+
+    private bool IsBoundary(int t)
+    {
+        var token = _doc.Tokens[t];
+        if (_quoted[t] || token.Kind == TokenKind.QuoteMark)
+        {
+            return true;
+        }
+
+        if (token.Kind == TokenKind.Punctuation)
+        {
+            // A period inside a sentence belongs to an abbreviation ("(D-Wis.)"); only a sentence end bounds a segment.
+            var c = _doc.Text[token.Start];
+            return c is ':' or ';' or '\u2014' or '\u2013' or '\u2015' || (c is '.' or '!' or '?' && token.Has(TokenFlags.SentenceEnd));
+        }
+
+        return false;
+    }
+
+    private bool IsRightBoundary(int t)
+    {
+        var token = _doc.Tokens[t];
+        if (token.Kind == TokenKind.QuoteMark)
+        {
+            return true;
+        }
+
+        if (token.Kind == TokenKind.Punctuation)
+        {
+            var c = _doc.Text[token.Start];
+            return c is ':' or ';' or '\u2014' || (c is '.' or '!' or '?' && token.Has(TokenFlags.SentenceEnd));
+        }
+
+        return false;
+    }
+
+    private bool IsPunct(int t, char c)
+    {
+        var token = _doc.Tokens[t];
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 && _doc.Text[token.Start] == c;
+    }
+
+    /// <summary>Tokens that can belong to a name or noun chunk: capitalised words, initials, titles, determiners, 's, brackets.</summary>
+    private bool IsChunkToken(int t)
+    {
+        if (_quoted[t])
+        {
+            return false;
+        }
+
+        var token = _doc.Tokens[t];
+        var text = _doc.GetText(token);
+        if (token.Has(TokenFlags.Capitalized) || token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Initial) || token.Has(TokenFlags.Abbreviation))
+        {
+            return !_openers.Contains(text) || !token.Has(TokenFlags.SentenceStart);
+        }
+
+        if (token.Has(TokenFlags.Clitic))
+        {
+            return text is "'s" or "’s" or "'" or "’";
+        }
+
+        if (token.Kind == TokenKind.Word)
+        {
+            return _det.Contains(text) || _pron.Contains(text);
+        }
+
+        if (token.Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 && _doc.Text[token.Start] is '(' or ')' or '-' or '.' or '&';
+    }
+
+    private void Featurize(int qi, Candidate c, int region, int rank, List<float> f)
+    {
+        var q = _quotes[qi];
+        var cue = _cues[c.Cue];
+        var tokens = _doc.Tokens;
+        bool cueBefore = cue.EndToken <= q.FirstToken;
+        bool cueAfter = cue.FirstToken >= q.EndToken;
+        int gapStart = cueBefore ? cue.EndToken : q.EndToken;
+        int gapEnd = cueBefore ? q.FirstToken : cue.FirstToken;
+        int gapWords = 0, gapPunct = 0;
+        for (int t = gapStart; t < gapEnd && t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                gapWords++;
+            }
+            else
+            {
+                gapPunct++;
+            }
+        }
+
+        bool mentionInGap = c.MentionFirstToken >= gapStart && c.MentionEndToken <= gapEnd;
+        int cuesBetween = 0, quotesBetween = 0;
+        foreach (var other in _cues)
+        {
+            if (other.FirstToken >= gapStart && other.EndToken <= gapEnd && other.FirstToken != cue.FirstToken)
+            {
+                cuesBetween++;
+            }
+        }
+
+        int sentenceQuotes = 0;
+        foreach (var other in _quotes)
+        {
+            if (other.Index != q.Index && other.FirstToken >= gapStart && other.EndToken <= gapEnd)
+            {
+                quotesBetween++;
+            }
+
+            if (_doc.SentenceIndexAt(other.Start) == _doc.SentenceIndexAt(q.Start))
+            {
+                sentenceQuotes++;
+            }
+        }
+
+        int mTokens = c.MentionEndToken - c.MentionFirstToken;
+        int caps = 0, lower = 0, commas = 0;
+        bool hasRel = false, hasPrep = false, hasParen = false, hasQuote = false, hasTime = false, hasCue = false;
+        for (int t = c.MentionFirstToken; t < c.MentionEndToken; t++)
+        {
+            var tok = tokens[t];
+            var text = _doc.GetText(tok);
+            if (tok.Has(TokenFlags.Capitalized))
+            {
+                caps++;
+            }
+            else if (tok.Kind == TokenKind.Word && !_det.Contains(text))
+            {
+                lower++;
+            }
+
+            if (tok.Kind == TokenKind.Punctuation && text.Length == 1)
+            {
+                commas += text[0] == ',' ? 1 : 0;
+                hasParen |= text[0] == '(';
+            }
+
+            hasQuote |= tok.Kind == TokenKind.QuoteMark;
+            hasRel |= _rel.Contains(text);
+            hasPrep |= _prep.Contains(text);
+            hasTime |= _time.Contains(text);
+        }
+
+        foreach (var other in _cues)
+        {
+            if (other.FirstToken >= c.MentionFirstToken && other.FirstToken < c.MentionEndToken)
+            {
+                hasCue = true;
+            }
+        }
+
+        var firstTok = tokens[c.MentionFirstToken];
+        var firstText = _doc.GetText(firstTok);
+        var lastTok = tokens[c.MentionEndToken - 1];
+        int side = c.MentionEndToken <= cue.FirstToken ? 0 : 1;
+        int mentionCueGap = side == 0 ? cue.FirstToken - c.MentionEndToken : c.MentionFirstToken - cue.EndToken;
+        int para = _doc.ParagraphIndexAt(q.Start);
+        var paragraph = para >= 0 ? _doc.Paragraphs[para] : default;
+        bool cueColon = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ':');
+        bool cueComma = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ',');
+        bool cuePrecededByComma = cue.FirstToken > 0 && IsPunct(cue.FirstToken - 1, ',');
+        bool mentionSentenceStart = firstTok.Has(TokenFlags.SentenceStart) || (c.MentionFirstToken > 0 && tokens[c.MentionFirstToken - 1].Has(TokenFlags.SentenceStart) && tokens[c.MentionFirstToken - 1].Kind == TokenKind.Punctuation);
+        int mentionKind = _pron.Contains(firstText) && mTokens == 1 ? 0 : caps >= 2 && lower == 0 ? 1 : caps >= 1 ? 2 : 3;
+
+        f.Add(region);                                        // 0
+        f.Add(cueBefore ? 1 : 0);                             // 1
+        f.Add(cueAfter ? 1 : 0);                              // 2
+        f.Add(gapWords);                                      // 3
+        f.Add(Math.Min(2000, Math.Abs((cueBefore ? q.Start - cue.End : cue.Start - q.End)))); // 4
+        f.Add(gapWords == 0 ? 1 : 0);                         // 5 punctuation-only gap
+        f.Add(mentionInGap ? 1 : 0);                          // 6
+        f.Add(gapWords - (mentionInGap ? mTokens : 0));       // 7 words in the gap besides the mention
+        f.Add((float)cue.Class);                              // 8
+        f.Add(Math.Min(cue.LemmaRank, 300));                  // 9
+        f.Add(cue.Form);                                      // 10
+        f.Add(cuesBetween);                                   // 11
+        f.Add(quotesBetween);                                 // 12
+        f.Add(side);                                          // 13
+        f.Add((float)c.Variant);                              // 14
+        f.Add(mTokens);                                       // 15
+        f.Add(c.MentionEnd - c.MentionStart);                 // 16
+        f.Add(commas);                                        // 17
+        f.Add(IsPunct(c.MentionEndToken - 1, ',') ? 1 : 0);   // 18
+        f.Add(_det.Contains(firstText) ? 1 : 0);              // 19
+        f.Add(firstText.Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0); // 20
+        f.Add(firstTok.Has(TokenFlags.Capitalized) ? 1 : 0);  // 21
+        f.Add(_pron.Contains(firstText) && mTokens == 1 ? 1 : 0); // 22
+        f.Add(caps);                                          // 23
+        f.Add(hasRel ? 1 : 0);                                // 24
+        f.Add(hasPrep ? 1 : 0);                               // 25
+        f.Add(hasParen ? 1 : 0);                              // 26
+        f.Add(mentionCueGap);                                 // 27
+        f.Add(lastTok.Has(TokenFlags.Capitalized) ? 1 : 0);   // 28
+        f.Add(lower);                                         // 29
+        f.Add(q.Partial ? 1 : 0);                             // 30
+        f.Add(Math.Min(200, q.EndToken - q.FirstToken));      // 31
+        f.Add(para >= 0 && _doc.TokenIndexAt(paragraph.Start) == q.FirstToken ? 1 : 0); // 32
+        f.Add(para >= 0 && q.End >= paragraph.End - 1 ? 1 : 0); // 33
+        f.Add(q.ContinuesPrevious ? 1 : 0);                   // 34
+        f.Add(sentenceQuotes);                                // 35
+        f.Add(cueColon ? 1 : 0);                              // 36
+        f.Add(cueComma ? 1 : 0);                              // 37
+        f.Add(cuePrecededByComma ? 1 : 0);                    // 38
+        f.Add(mentionSentenceStart ? 1 : 0);                  // 39
+        f.Add(mentionKind);                                   // 40
+        f.Add(rank);                                          // 41
+        f.Add(hasQuote ? 1 : 0);                              // 42
+        f.Add(hasCue ? 1 : 0);                                // 43
+        f.Add(hasTime ? 1 : 0);                               // 44
+        f.Add(lastTok.Kind == TokenKind.Punctuation ? 1 : 0); // 45
+    }
+
+    /// <summary>The names of the feature columns, in order (part of the model manifest).</summary>
+    public static readonly string[] FeatureNames =
+    [
+        "region", "cueBefore", "cueAfter", "gapWords", "gapChars", "gapPunctuationOnly", "mentionInGap", "gapWordsBesidesMention",
+        "cueClass", "cueLemmaRank", "cueForm", "cuesBetween", "quotesBetween", "side", "variant", "mentionTokens", "mentionChars",
+        "mentionCommas", "mentionEndsWithComma", "mentionStartsDeterminer", "mentionStartsThe", "mentionStartsCapital", "mentionIsPronoun",
+        "mentionCapitalised", "mentionHasRelative", "mentionHasPreposition", "mentionHasParenthesis", "mentionCueGap", "mentionEndsCapital",
+        "mentionLowercaseWords", "quotePartial", "quoteTokens", "quoteStartsParagraph", "quoteEndsParagraph", "quoteContinues",
+        "sentenceQuotes", "cueColon", "cueComma", "cueAfterComma", "mentionSentenceStart", "mentionKind", "cueRank", "mentionHasQuote",
+        "mentionHasCue", "mentionHasTimeWord", "mentionEndsPunctuation",
+    ];
+}

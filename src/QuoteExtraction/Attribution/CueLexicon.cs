@@ -1,0 +1,240 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Attribution;
+
+/// <summary>The broad class of a speech cue, a feature of the attribution model (and later of the source medium).</summary>
+public enum CueClass : byte
+{
+    /// <summary>Not a cue.</summary>
+    None,
+
+    /// <summary>said, added, warned, told ...</summary>
+    Neutral,
+
+    /// <summary>wrote, tweeted, posted ...</summary>
+    Write,
+
+    /// <summary>spoke, addressed ...</summary>
+    Speak,
+
+    /// <summary>according to.</summary>
+    According,
+
+    /// <summary>in a statement.</summary>
+    Statement,
+
+    /// <summary>in an interview.</summary>
+    Interview,
+
+    /// <summary>thinks, believes ...</summary>
+    Belief,
+
+    /// <summary>A colon that introduces a quotation with no verb ("Trump on Monday: ...").</summary>
+    Colon,
+}
+
+/// <summary>One cue found in a document: a token range and what it is.</summary>
+/// <param name="FirstToken">The first token of the cue.</param>
+/// <param name="EndToken">One past the last token of the cue.</param>
+/// <param name="Start">The first code unit.</param>
+/// <param name="End">One past the last code unit.</param>
+/// <param name="Lemma">The cue's lemma ("say", "point out").</param>
+/// <param name="Class">Its class.</param>
+/// <param name="LemmaRank">The lemma's rank in the lexicon's frequency order (0 = say), a model feature.</param>
+/// <param name="Form">How the cue is inflected: 0 base, 1 third person, 2 past, 3 -ing, 4 other.</param>
+public readonly record struct CueMatch(int FirstToken, int EndToken, int Start, int End, string Lemma, CueClass Class, int LemmaRank, int Form);
+
+/// <summary>
+/// The speech-cue lexicon (<c>models/lexicons/cues.tsv</c>, embedded): lemmas, classes and inflected forms,
+/// British and American spellings, multi-word cues. Matching is on tokens with span look-ups, no regex.
+/// </summary>
+public sealed class CueLexicon
+{
+    private static readonly Lazy<CueLexicon> LazyDefault = new(() => Parse(ReadResource("cues.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // First word (lower case) -> entries starting with it, longest first.
+    private readonly FrozenDictionary<string, Entry[]> _byFirstWord;
+    private readonly FrozenDictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private CueLexicon(Dictionary<string, List<Entry>> byFirstWord, int count)
+    {
+        _byFirstWord = byFirstWord.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(e => e.Words.Length).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
+        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        Count = count;
+    }
+
+    /// <summary>The lexicon that ships with the library.</summary>
+    public static CueLexicon Default => LazyDefault.Value;
+
+    /// <summary>The number of surface forms.</summary>
+    public int Count { get; }
+
+    /// <summary>Parses a lexicon in the <c>cues.tsv</c> format: <c>lemma TAB class TAB form|form|...</c>, <c>#</c> comments.</summary>
+    /// <param name="content">The file content.</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="FormatException">A line is malformed; the message names it.</exception>
+    public static CueLexicon Parse(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var map = new Dictionary<string, List<Entry>>(StringComparer.OrdinalIgnoreCase);
+        int rank = 0, count = 0, lineNo = 0;
+        foreach (var raw in content.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !Enum.TryParse<CueClass>(parts[1], ignoreCase: true, out var cls))
+            {
+                throw new FormatException($"cues.tsv line {lineNo}: expected 'lemma<TAB>class<TAB>forms', got '{line}'.");
+            }
+
+            var forms = parts[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (int f = 0; f < forms.Length; f++)
+            {
+                var words = forms[f].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var entry = new Entry(words, parts[0], cls, rank, FormOf(forms[f], parts[0], f));
+                if (!map.TryGetValue(words[0], out var list))
+                {
+                    map[words[0]] = list = [];
+                }
+
+                list.Add(entry);
+                count++;
+            }
+
+            rank++;
+        }
+
+        return new CueLexicon(map, count);
+    }
+
+    /// <summary>
+    /// Finds every cue in the document, in order, longest match first, never overlapping: lexicon words and
+    /// punctuation cues (a colon after a short name at the start of a sentence, "Trump: ...", and a dash after a
+    /// closing quote mark, "... ” ― Jane Doe").
+    /// </summary>
+    /// <param name="document">The analysed text.</param>
+    /// <returns>The cues.</returns>
+    public List<CueMatch> FindAll(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var result = new List<CueMatch>();
+        var tokens = document.Tokens;
+        var text = document.Text;
+        int sentenceStart = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Has(TokenFlags.SentenceStart))
+            {
+                sentenceStart = i;
+            }
+
+            if (TryMatch(document, i, out var match))
+            {
+                result.Add(match);
+                i = match.EndToken - 1;
+                continue;
+            }
+
+            if (token.Kind != TokenKind.Punctuation || i == 0)
+            {
+                continue;
+            }
+
+            char c = text[token.Start];
+            if (c == ':' && i - sentenceStart is >= 1 and <= 6 && (tokens[i - 1].Has(TokenFlags.Capitalized) || tokens[i - 1].Has(TokenFlags.AllCaps)))
+            {
+                result.Add(new CueMatch(i, i + 1, token.Start, token.End, ":", CueClass.Colon, 1000, 4));
+            }
+            else if (c is '\u2015' or '\u2014' or '-' && (tokens[i - 1].Kind == TokenKind.QuoteMark || (i > 1 && tokens[i - 2].Kind == TokenKind.QuoteMark && text[tokens[i - 1].Start] is '-' or '\u2014'))
+                && i + 1 < tokens.Length && tokens[i + 1].Has(TokenFlags.Capitalized))
+            {
+                result.Add(new CueMatch(i, i + 1, token.Start, token.End, "\u2015", CueClass.Colon, 1001, 4));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Tries to match a cue starting at token <paramref name="i"/>.</summary>
+    /// <param name="document">The analysed text.</param>
+    /// <param name="i">The token index.</param>
+    /// <param name="match">The cue, when found.</param>
+    /// <returns>Whether a cue starts there.</returns>
+    public bool TryMatch(TextDocument document, int i, out CueMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens;
+        match = default;
+        if (tokens[i].Kind != TokenKind.Word || !_lookup.TryGetValue(document.GetText(tokens[i]), out var entries))
+        {
+            return false;
+        }
+
+        foreach (var entry in entries)
+        {
+            int n = entry.Words.Length;
+            if (i + n > tokens.Length)
+            {
+                continue;
+            }
+
+            bool ok = true;
+            for (int k = 1; k < n && ok; k++)
+            {
+                ok = document.GetText(tokens[i + k]).Equals(entry.Words[k], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (ok)
+            {
+                match = new CueMatch(i, i + n, tokens[i].Start, tokens[i + n - 1].End, entry.Lemma, entry.Class, entry.Rank, entry.Form);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static string ReadResource(string name)
+    {
+        var assembly = typeof(CueLexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("QuoteExtraction.Lexicons." + name)
+            ?? throw new InvalidOperationException($"The embedded lexicon '{name}' is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static int FormOf(string form, string lemma, int index)
+    {
+        if (form.Equals(lemma, StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var head = form.Split(' ')[0];
+        if (head.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return 3;
+        }
+
+        if (head.EndsWith('s') && index == 1)
+        {
+            return 1;
+        }
+
+        return index == 2 ? 2 : 4;
+    }
+
+    private sealed record Entry(string[] Words, string Lemma, CueClass Class, int Rank, int Form);
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Attribution;
+
+/// <summary>The attribution chosen for one quotation.</summary>
+/// <param name="QuoteIndex">The index of the quotation in the result list.</param>
+/// <param name="Cue">The cue, or <c>null</c>.</param>
+/// <param name="MentionStart">The source mention start, or -1.</param>
+/// <param name="MentionEnd">The source mention end, or -1.</param>
+/// <param name="Probability">The calibrated probability of the choice.</param>
+/// <param name="Inherited">The speaker was carried over from the previous quotation of a run.</param>
+internal readonly record struct AttributionChoice(int QuoteIndex, CueMatch? Cue, int MentionStart, int MentionEnd, double Probability, bool Inherited);
+
+/// <summary>
+/// Picks, for each speech quotation of a document, the best (cue, source mention) candidate with an
+/// <see cref="AttributionModel"/>. Quotations with no candidate inherit the speaker of the quotation before them
+/// when they continue it (a run of quotes in the same or the next paragraph).
+/// </summary>
+internal static class SpeakerAttributor
+{
+    /// <summary>Builds the speech-quotation slots the generator works on (top-level direct and partial quotations).</summary>
+    public static List<QuoteSlot> Slots(TextDocument doc, IReadOnlyList<Quotation> quotes)
+    {
+        var slots = new List<QuoteSlot>(quotes.Count);
+        for (int i = 0; i < quotes.Count; i++)
+        {
+            var q = quotes[i];
+            if (q.Depth != 0 || q.Kind is not (QuotationKind.Direct or QuotationKind.Partial))
+            {
+                continue;
+            }
+
+            int first = doc.TokenIndexAt(q.Start);
+            int end = doc.TokenIndexAt(q.End);
+            slots.Add(new QuoteSlot(i, q.Start, q.End, q.InnerStart, q.InnerEnd, first, Math.Max(first, end), q.Kind == QuotationKind.Partial, q.ContinuesPrevious));
+        }
+
+        return slots;
+    }
+
+    /// <summary>Chooses an attribution for every slot.</summary>
+    public static List<AttributionChoice> Attribute(TextDocument doc, List<QuoteSlot> slots, AttributionModel model)
+    {
+        var choices = new List<AttributionChoice>(slots.Count);
+        if (slots.Count == 0)
+        {
+            return choices;
+        }
+
+        var cues = CueLexicon.Default.FindAll(doc);
+        var generator = new CandidateGenerator(doc, cues, slots);
+        var candidates = new List<Candidate>(32);
+        var features = new List<float>(32 * CandidateGenerator.FeatureNames.Length);
+        int width = CandidateGenerator.FeatureNames.Length;
+        AttributionChoice? previous = null;
+        int previousParagraph = -1;
+        for (int qi = 0; qi < slots.Count; qi++)
+        {
+            candidates.Clear();
+            features.Clear();
+            generator.Generate(qi, candidates, features);
+            var row = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features);
+            int best = -1;
+            double bestScore = double.NegativeInfinity;
+            for (int c = 0; c < candidates.Count; c++)
+            {
+                double s = model.Ensemble.Score(row.Slice(candidates[c].FeatureOffset, width));
+                if (s > bestScore)
+                {
+                    bestScore = s;
+                    best = c;
+                }
+            }
+
+            int paragraph = doc.ParagraphIndexAt(slots[qi].Start);
+            double p = best >= 0 ? model.Probability(bestScore) : 0;
+            AttributionChoice choice;
+            if (best >= 0 && p >= model.Manifest.Threshold)
+            {
+                var cand = candidates[best];
+                choice = new AttributionChoice(slots[qi].Index, cues[cand.Cue], cand.MentionStart, cand.MentionEnd, p, false);
+            }
+            else if (previous is { MentionStart: >= 0 } prev && paragraph - previousParagraph <= 1)
+            {
+                // A run of quotations: the next one without its own attribution continues the same speaker.
+                choice = new AttributionChoice(slots[qi].Index, prev.Cue, prev.MentionStart, prev.MentionEnd, Math.Min(prev.Probability, 0.5), true);
+            }
+            else
+            {
+                choice = new AttributionChoice(slots[qi].Index, null, -1, -1, p, false);
+            }
+
+            choices.Add(choice);
+            previous = choice;
+            previousParagraph = paragraph;
+        }
+
+        return choices;
+    }
+
+    /// <summary>Scores the candidates of one slot (for training diagnostics and tests).</summary>
+    internal static double[] ScoreAll(AttributionModel model, List<float> features, List<Candidate> candidates)
+    {
+        int width = CandidateGenerator.FeatureNames.Length;
+        var row = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features);
+        var scores = ArrayPool<double>.Shared.Rent(Math.Max(1, candidates.Count));
+        try
+        {
+            for (int c = 0; c < candidates.Count; c++)
+            {
+                scores[c] = model.Ensemble.Score(row.Slice(candidates[c].FeatureOffset, width));
+            }
+
+            return scores.AsSpan(0, candidates.Count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+        }
+    }
+}
