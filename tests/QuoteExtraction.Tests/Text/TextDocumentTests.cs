@@ -172,7 +172,7 @@ public class TextDocumentTests
     // Plain checks (not FluentAssertions) because this runs per token on million-token inputs.
     private static void Fail(string what, string because) => Assert.Fail($"Invariant violated: {what} (input: {because})");
 
-    private static void AssertInvariants(TextDocument doc, string? label = null)
+    internal static void AssertInvariants(TextDocument doc, string? label = null)
     {
         var text = doc.Text;
         var because = label is null ? "<large input>" : Escape(label);
