@@ -564,7 +564,7 @@ public static class Tokenizer
                     }
                 }
 
-                if ((next is '@' or '.' or '_' or '+') && TryEmail(i, out var mailEnd))
+                if ((next == '@' || ((next is '.' or '_' or '+') && text.AsSpan(j, Math.Min(64, _end - j)).Contains('@'))) && TryEmail(i, out var mailEnd))
                 {
                     Emit(i, mailEnd, TokenKind.Url, TokenFlags.None);
                     return mailEnd;
@@ -682,7 +682,7 @@ public static class Tokenizer
                 // Dotted acronym "U.S.A." / "N.Y.P.D." (longer than a listed prefix wins) or initial "J.".
                 var m = i;
                 var units = 0;
-                while (m + 1 < _end && char.IsAsciiLetter(text[m]) && text[m + 1] == '.')
+                while (m + 1 < _end && units < 12 && char.IsAsciiLetter(text[m]) && text[m + 1] == '.')
                 {
                     units++;
                     m += 2;
@@ -759,11 +759,13 @@ public static class Tokenizer
             end = j;
             var k = j;
             var lastLabel = 0;
-            while (k + 1 < _end && text[k] == '.' && char.IsAsciiLetterOrDigit(text[k + 1]))
+            var limit = Math.Min(_end, i + 256); // bounded: "a.a.a.…" must not rescan the whole run for every word
+            var labels = 0;
+            while (k + 1 < limit && labels++ < 8 && text[k] == '.' && char.IsAsciiLetterOrDigit(text[k + 1]))
             {
                 var labelStart = k + 1;
                 k = labelStart;
-                while (k < _end && (char.IsAsciiLetterOrDigit(text[k]) || text[k] == '-'))
+                while (k < limit && (char.IsAsciiLetterOrDigit(text[k]) || text[k] == '-'))
                 {
                     k++;
                 }
@@ -857,7 +859,8 @@ public static class Tokenizer
             var text = _text;
             end = i;
             var k = i;
-            while (k < _end && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '_' or '%' or '+' or '-'))
+            var localLimit = Math.Min(_end, i + 64); // RFC 5321 local-part limit; also keeps this linear
+            while (k < localLimit && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '_' or '%' or '+' or '-'))
             {
                 k++;
             }
@@ -869,7 +872,8 @@ public static class Tokenizer
 
             var at = k;
             k++;
-            while (k < _end && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '-'))
+            var domainLimit = Math.Min(_end, k + 255);
+            while (k < domainLimit && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '-'))
             {
                 k++;
             }

@@ -101,8 +101,13 @@ public class TextDocumentTests
 
         var dotted = string.Concat(Enumerable.Repeat("a.", 1_000_000));
         AssertInvariants(TextDocument.Analyze(dotted));
-        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("U.", 1_000_000))));
-        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("1,", 1_000_000))));
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("U.", 200_000))));
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("1,", 200_000))));
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("a.", 200_000)) + "ab")); // no quadratic rescans
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("a'", 200_000))));
+        AssertInvariants(TextDocument.Analyze("'x " + string.Concat(Enumerable.Repeat("s' ", 100_000))));
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("x@", 200_000))));
+        AssertInvariants(TextDocument.Analyze(string.Concat(Enumerable.Repeat("Mr.", 200_000))));
         AssertInvariants(TextDocument.Analyze("http://" + text));
     }
 
@@ -167,7 +172,7 @@ public class TextDocumentTests
     // Plain checks (not FluentAssertions) because this runs per token on million-token inputs.
     private static void Fail(string what, string because) => Assert.Fail($"Invariant violated: {what} (input: {because})");
 
-    private static void AssertInvariants(TextDocument doc, string? label = null)
+    internal static void AssertInvariants(TextDocument doc, string? label = null)
     {
         var text = doc.Text;
         var because = label is null ? "<large input>" : Escape(label);

@@ -6,13 +6,13 @@ using QuoteExtraction.Text;
 namespace QuoteExtraction.Tests.Text;
 
 /// <summary>
-/// Manual throughput measurement over the news corpus (not part of the normal run). Run with:
-/// <c>dotnet test tests/QuoteExtraction.Tests -c Release --filter "FullyQualifiedName~ThroughputTests" --logger "console;verbosity=detailed"</c>.
+/// Manual checks over the news corpus (not part of the normal run): throughput and invariants. Run with:
+/// <c>dotnet test tests/QuoteExtraction.Tests -c Release --filter "FullyQualifiedName~CorpusTests" --logger "console;verbosity=detailed"</c>.
 /// Counts UTF-16 code units of all texts as "bytes" (the corpus is almost pure ASCII, so this ≈ UTF-8 bytes).
 /// </summary>
 [TestFixture]
-[Explicit("Measures throughput over the research corpus; run manually.")]
-public class ThroughputTests
+[Explicit("Reads the research corpus; run manually.")]
+public class CorpusTests
 {
     private const string CorpusPath = "/work/shared/data/news/news-all.jsonl";
 
@@ -50,5 +50,21 @@ public class ThroughputTests
         var rate = chars / best.TotalSeconds / 1e6;
         TestContext.Out.WriteLine($"{texts.Count} texts, {chars:N0} chars, {tokens:N0} tokens; best of 5: {best.TotalMilliseconds:F0} ms = {rate:F1} M chars/s");
         Assert.That(rate, Is.GreaterThan(120), "TextDocument.Analyze should exceed 120 MB/s single-threaded.");
+    }
+
+    [Test]
+    public void Analyze_NewsCorpus_KeepsInvariants()
+    {
+        if (!File.Exists(CorpusPath))
+        {
+            Assert.Ignore($"Corpus not found at {CorpusPath}.");
+        }
+
+        foreach (var line in File.ReadLines(CorpusPath))
+        {
+            using var json = JsonDocument.Parse(line);
+            var text = json.RootElement.GetProperty("text").GetString() ?? string.Empty;
+            TextDocumentTests.AssertInvariants(TextDocument.Analyze(text), text.Length < 200 ? text : text[..200]);
+        }
     }
 }
