@@ -26,6 +26,7 @@ public static class Program
         var root = new RootCommand("quotex: extracts quotations (and later speakers, sources and claims) from English news text.");
         root.Add(ExtractCommand.Create(context));
         root.Add(EvaluateCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
         return root;
     }
 

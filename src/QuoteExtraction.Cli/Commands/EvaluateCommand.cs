@@ -18,35 +18,57 @@ internal static class EvaluateCommand
         {
             Description = "A PolNeAR split folder holding text/ and attributions/ (for example ../shared/data/polnear/data/dev).",
             HelpName = "DIR",
-            Required = true,
         };
         var misses = new Option<bool>("--show-misses")
         {
             Description = "List the gold quotations not found and the emitted quotations outside every gold attribution.",
         };
-        var command = new Command("evaluate", "Score quotation spans against an annotated corpus.") { polnear, misses };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(polnear)!, parseResult.GetValue(misses)));
+        var corpus = new Option<string?>("--corpus")
+        {
+            Description = "A JSONL training corpus (see README: one {\"id\", \"text\", \"quotes\": [...]} per line) instead of --polnear.",
+            HelpName = "FILE.jsonl",
+        };
+        var model = ModelOption.Create();
+        var command = new Command("evaluate", "Score quotation spans, speakers and cues against an annotated corpus.") { polnear, corpus, model, misses };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(polnear) is null) == (result.GetValue(corpus) is null))
+            {
+                result.AddError("Give exactly one of --polnear DIR or --corpus FILE.jsonl.");
+            }
+        });
+        command.SetAction(parseResult =>
+            ModelOption.TryCreateExtractor(context, parseResult.GetValue(model), out var extractor)
+                ? Run(context, parseResult.GetValue(polnear), parseResult.GetValue(corpus), extractor, parseResult.GetValue(misses))
+                : ExitCodes.UsageError);
         return command;
     }
 
-    private static int Run(CliContext context, string directory, bool showMisses)
+    private static int Run(CliContext context, string? directory, string? corpusFile, QuoteExtractor extractor, bool showMisses)
     {
         IReadOnlyList<AnnotatedDocument> documents;
         try
         {
-            documents = PolNear.ReadSplit(directory);
+            documents = directory is not null ? PolNear.ReadSplit(directory) : JsonlCorpus.Read(corpusFile!);
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or CorpusFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or CorpusFormatException or IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"quotex evaluate: {ex.Message}");
             return ExitCodes.UsageError;
         }
 
         var clock = Stopwatch.StartNew();
-        var report = QuoteSpanEvaluator.Evaluate(documents, QuoteExtractor.Default);
+        var report = QuoteSpanEvaluator.Evaluate(documents, extractor);
+        var attribution = AttributionEvaluator.Evaluate(documents, extractor);
         var output = context.OutText;
-        output.WriteLine($"corpus: {Path.GetFullPath(directory)}");
+        output.WriteLine($"corpus: {Path.GetFullPath(directory ?? corpusFile!)}");
+        output.WriteLine($"model: {DescribeModel(extractor)}");
+        output.WriteLine();
+        output.WriteLine("quotation spans");
         output.Write(report.Format());
+        output.WriteLine();
+        output.WriteLine("attribution (quotations in quote marks matched to a gold attribution)");
+        output.Write(attribution.Format());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: {clock.Elapsed.TotalSeconds:0.00} s"));
         if (showMisses)
         {
@@ -63,5 +85,11 @@ internal static class EvaluateCommand
 
         output.Flush();
         return ExitCodes.Success;
+    }
+
+    private static string DescribeModel(QuoteExtractor extractor)
+    {
+        var model = extractor.Options.AttributionModel ?? Attribution.AttributionModel.Default;
+        return model is null ? "none" : $"{model.Manifest.Trainer}, seed {model.Manifest.Seed}, trained on {model.Manifest.Corpus}";
     }
 }

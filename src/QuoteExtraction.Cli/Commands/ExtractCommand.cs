@@ -48,10 +48,10 @@ internal static class ExtractCommand
             Description = "Print no progress bar or summary on stderr (malformed lines are still reported).",
         };
 
-        // Hook for later: a --model option (trained attribution model) will be added here and passed to the extractor.
+        var model = ModelOption.Create();
         var command = new Command("extract", "Extract quotations from a document or a JSONL corpus.")
         {
-            file, input, output, threads, quiet,
+            file, input, output, threads, quiet, model,
         };
         command.SetAction(parseResult =>
         {
@@ -61,7 +61,9 @@ internal static class ExtractCommand
                 parseResult.GetValue(output),
                 parseResult.GetValue(threads),
                 parseResult.GetValue(quiet));
-            return Execute(context, options, QuoteExtractor.Default);
+            return ModelOption.TryCreateExtractor(context, parseResult.GetValue(model), out var extractor)
+                ? Execute(context, options, extractor)
+                : ExitCodes.UsageError;
         });
         return command;
     }

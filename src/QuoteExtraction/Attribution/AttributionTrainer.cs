@@ -31,13 +31,13 @@ public sealed record AttributionTrainingOptions
     public AttributionLearner Learner { get; init; } = AttributionLearner.LightGbm;
 
     /// <summary>Boosting iterations (trees).</summary>
-    public int Trees { get; init; } = 300;
+    public int Trees { get; init; } = 80;
 
     /// <summary>Leaves per tree.</summary>
-    public int Leaves { get; init; } = 31;
+    public int Leaves { get; init; } = 15;
 
     /// <summary>Learning rate.</summary>
-    public double LearningRate { get; init; } = 0.08;
+    public double LearningRate { get; init; } = 0.25;
 
     /// <summary>Minimum examples per leaf.</summary>
     public int MinimumExamplesPerLeaf { get; init; } = 10;

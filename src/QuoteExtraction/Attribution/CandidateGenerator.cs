@@ -87,6 +87,10 @@ internal sealed class CandidateGenerator
     private readonly List<CueMatch> _cues;
     private readonly bool[] _quoted;
     private readonly List<QuoteSlot> _quotes;
+    private readonly int[] _cueStarts;        // first token of each cue, ascending
+    private readonly int[] _quoteStarts;      // first token of each quotation, ascending
+    private readonly int[] _sentenceQuotes;   // per quotation: how many quotations share its first sentence
+    private readonly ushort[] _classes;       // per token: WordClass bits, computed on first use (Computed bit set)
 
     public CandidateGenerator(TextDocument document, List<CueMatch> cues, List<QuoteSlot> quotes)
     {
@@ -94,6 +98,7 @@ internal sealed class CandidateGenerator
         _cues = cues;
         _quotes = quotes;
         _quoted = new bool[document.Tokens.Length];
+        _classes = new ushort[document.Tokens.Length];
         foreach (var q in quotes)
         {
             for (int t = q.FirstToken; t < q.EndToken && t < _quoted.Length; t++)
@@ -104,6 +109,69 @@ internal sealed class CandidateGenerator
 
         // Cues inside quotation marks are the speaker's words, not attributions.
         _cues.RemoveAll(c => c.FirstToken < _quoted.Length && _quoted[c.FirstToken]);
+        _cueStarts = new int[_cues.Count];
+        for (int i = 0; i < _cues.Count; i++)
+        {
+            _cueStarts[i] = _cues[i].FirstToken;
+        }
+
+        _quoteStarts = new int[quotes.Count];
+        _sentenceQuotes = new int[quotes.Count];
+        var sentenceOf = new int[quotes.Count];
+        for (int i = 0; i < quotes.Count; i++)
+        {
+            _quoteStarts[i] = quotes[i].FirstToken;
+            sentenceOf[i] = document.SentenceIndexAt(quotes[i].Start);
+        }
+
+        // Quotations are in document order, so those sharing a sentence are adjacent.
+        for (int i = 0; i < quotes.Count;)
+        {
+            int j = i;
+            while (j < quotes.Count && sentenceOf[j] == sentenceOf[i])
+            {
+                j++;
+            }
+
+            for (int k = i; k < j; k++)
+            {
+                _sentenceQuotes[k] = j - i;
+            }
+
+            i = j;
+        }
+    }
+
+    /// <summary>How many of the ascending <paramref name="starts"/> lie in [lo, hi).</summary>
+    private static int CountIn(int[] starts, int lo, int hi)
+    {
+        if (hi <= lo)
+        {
+            return 0;
+        }
+
+        int a = LowerBound(starts, lo);
+        int b = LowerBound(starts, hi);
+        return b - a;
+    }
+
+    private static int LowerBound(int[] a, int value)
+    {
+        int lo = 0, hi = a.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (a[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>The cues outside quotations that candidates refer to by index.</summary>
@@ -354,7 +422,7 @@ internal sealed class CandidateGenerator
                             Add(spans, ref n, r, t + 1, SourceVariant.RightToSecondCommaInclusive);
                         }
                     }
-                    else if (t > r + 1 && tokens[t].Kind == TokenKind.Word && _trailing.Contains(_doc.GetText(tokens[t])) && !tokens[t].Has(TokenFlags.Capitalized))
+                    else if (t > r + 1 && tokens[t].Kind == TokenKind.Word && Is(t, WordClass.Trailing) && !tokens[t].Has(TokenFlags.Capitalized))
                     {
                         Add(spans, ref n, r, TrimPunctEnd(r, t), SourceVariant.RightToPreposition);
                         break;
@@ -437,7 +505,7 @@ internal sealed class CandidateGenerator
         }
 
         // Skip a leading adverbial ("At the summit, ...", "Further elaborating on X, ...") up to its comma.
-        if (tokens[s].Kind == TokenKind.Word && _openers.Contains(_doc.GetText(tokens[s])))
+        if (tokens[s].Kind == TokenKind.Word && Is(s, WordClass.Opener))
         {
             int limit = Math.Min(cueToken, s + 20);
             int comma = -1;
@@ -466,10 +534,54 @@ internal sealed class CandidateGenerator
         return s < cueToken && !_quoted[s] ? s : -1;
     }
 
+    [Flags]
+    private enum WordClass : ushort
+    {
+        Determiner = 1,
+        Pronoun = 2,
+        Relative = 4,
+        Preposition = 8,
+        Time = 16,
+        Skip = 32,
+        Opener = 64,
+        Trailing = 128,
+        Computed = 0x8000,
+    }
+
+    /// <summary>The lexicon classes of token <paramref name="t"/>, looked up once per document and token.</summary>
+    private WordClass ClassOf(int t)
+    {
+        var c = (WordClass)_classes[t];
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = WordClass.Computed;
+        var token = _doc.Tokens[t];
+        if (token.Kind == TokenKind.Word && token.Length <= 12)
+        {
+            var text = _doc.GetText(token);
+            c |= _det.Contains(text) ? WordClass.Determiner : 0;
+            c |= _pron.Contains(text) ? WordClass.Pronoun : 0;
+            c |= _rel.Contains(text) ? WordClass.Relative : 0;
+            c |= _prep.Contains(text) ? WordClass.Preposition : 0;
+            c |= _time.Contains(text) ? WordClass.Time : 0;
+            c |= _skip.Contains(text) ? WordClass.Skip : 0;
+            c |= _openers.Contains(text) ? WordClass.Opener : 0;
+            c |= _trailing.Contains(text) ? WordClass.Trailing : 0;
+        }
+
+        _classes[t] = (ushort)c;
+        return c;
+    }
+
+    private bool Is(int t, WordClass wordClass) => (ClassOf(t) & wordClass) != 0;
+
     private bool IsSkippable(int t)
     {
         var text = _doc.GetText(_doc.Tokens[t]);
-        if (_skip.Contains(text))
+        if (Is(t, WordClass.Skip))
         {
             return true;
         }
@@ -531,7 +643,7 @@ internal sealed class CandidateGenerator
         var text = _doc.GetText(token);
         if (token.Has(TokenFlags.Capitalized) || token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Initial) || token.Has(TokenFlags.Abbreviation))
         {
-            return !_openers.Contains(text) || !token.Has(TokenFlags.SentenceStart);
+            return !Is(t, WordClass.Opener) || !token.Has(TokenFlags.SentenceStart);
         }
 
         if (token.Has(TokenFlags.Clitic))
@@ -541,7 +653,7 @@ internal sealed class CandidateGenerator
 
         if (token.Kind == TokenKind.Word)
         {
-            return _det.Contains(text) || _pron.Contains(text);
+            return Is(t, WordClass.Determiner | WordClass.Pronoun);
         }
 
         if (token.Kind == TokenKind.Number)
@@ -575,28 +687,9 @@ internal sealed class CandidateGenerator
         }
 
         bool mentionInGap = c.MentionFirstToken >= gapStart && c.MentionEndToken <= gapEnd;
-        int cuesBetween = 0, quotesBetween = 0;
-        foreach (var other in _cues)
-        {
-            if (other.FirstToken >= gapStart && other.EndToken <= gapEnd && other.FirstToken != cue.FirstToken)
-            {
-                cuesBetween++;
-            }
-        }
-
-        int sentenceQuotes = 0;
-        foreach (var other in _quotes)
-        {
-            if (other.Index != q.Index && other.FirstToken >= gapStart && other.EndToken <= gapEnd)
-            {
-                quotesBetween++;
-            }
-
-            if (_doc.SentenceIndexAt(other.Start) == _doc.SentenceIndexAt(q.Start))
-            {
-                sentenceQuotes++;
-            }
-        }
+        int cuesBetween = CountIn(_cueStarts, gapStart, gapEnd);
+        int quotesBetween = CountIn(_quoteStarts, gapStart, gapEnd);
+        int sentenceQuotes = _sentenceQuotes[qi];
 
         int mTokens = c.MentionEndToken - c.MentionFirstToken;
         int caps = 0, lower = 0, commas = 0;
@@ -609,7 +702,7 @@ internal sealed class CandidateGenerator
             {
                 caps++;
             }
-            else if (tok.Kind == TokenKind.Word && !_det.Contains(text))
+            else if (tok.Kind == TokenKind.Word && !Is(t, WordClass.Determiner))
             {
                 lower++;
             }
@@ -621,18 +714,13 @@ internal sealed class CandidateGenerator
             }
 
             hasQuote |= tok.Kind == TokenKind.QuoteMark;
-            hasRel |= _rel.Contains(text);
-            hasPrep |= _prep.Contains(text);
-            hasTime |= _time.Contains(text);
+            var wc = ClassOf(t);
+            hasRel |= (wc & WordClass.Relative) != 0;
+            hasPrep |= (wc & WordClass.Preposition) != 0;
+            hasTime |= (wc & WordClass.Time) != 0;
         }
 
-        foreach (var other in _cues)
-        {
-            if (other.FirstToken >= c.MentionFirstToken && other.FirstToken < c.MentionEndToken)
-            {
-                hasCue = true;
-            }
-        }
+        hasCue = CountIn(_cueStarts, c.MentionFirstToken, c.MentionEndToken) > 0;
 
         var firstTok = tokens[c.MentionFirstToken];
         var firstText = _doc.GetText(firstTok);
@@ -645,7 +733,8 @@ internal sealed class CandidateGenerator
         bool cueComma = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ',');
         bool cuePrecededByComma = cue.FirstToken > 0 && IsPunct(cue.FirstToken - 1, ',');
         bool mentionSentenceStart = firstTok.Has(TokenFlags.SentenceStart) || (c.MentionFirstToken > 0 && tokens[c.MentionFirstToken - 1].Has(TokenFlags.SentenceStart) && tokens[c.MentionFirstToken - 1].Kind == TokenKind.Punctuation);
-        int mentionKind = _pron.Contains(firstText) && mTokens == 1 ? 0 : caps >= 2 && lower == 0 ? 1 : caps >= 1 ? 2 : 3;
+        bool firstIsPronoun = Is(c.MentionFirstToken, WordClass.Pronoun);
+        int mentionKind = firstIsPronoun && mTokens == 1 ? 0 : caps >= 2 && lower == 0 ? 1 : caps >= 1 ? 2 : 3;
 
         f.Add(region);                                        // 0
         f.Add(cueBefore ? 1 : 0);                             // 1
@@ -666,10 +755,10 @@ internal sealed class CandidateGenerator
         f.Add(c.MentionEnd - c.MentionStart);                 // 16
         f.Add(commas);                                        // 17
         f.Add(IsPunct(c.MentionEndToken - 1, ',') ? 1 : 0);   // 18
-        f.Add(_det.Contains(firstText) ? 1 : 0);              // 19
+        f.Add(Is(c.MentionFirstToken, WordClass.Determiner) ? 1 : 0); // 19
         f.Add(firstText.Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0); // 20
         f.Add(firstTok.Has(TokenFlags.Capitalized) ? 1 : 0);  // 21
-        f.Add(_pron.Contains(firstText) && mTokens == 1 ? 1 : 0); // 22
+        f.Add(firstIsPronoun && mTokens == 1 ? 1 : 0);        // 22
         f.Add(caps);                                          // 23
         f.Add(hasRel ? 1 : 0);                                // 24
         f.Add(hasPrep ? 1 : 0);                               // 25

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace QuoteExtraction.Attribution;
@@ -77,29 +79,56 @@ public sealed class TreeEnsemble
             weight.Add((float)ensemble.TreeWeights[t]);
         }
 
-        return new TreeEnsemble([.. nodeStart], [.. leafStart], [.. feature], [.. threshold], [.. left], [.. right], [.. leaf], [.. weight], ensemble.Bias, featureCount);
+        var result = new TreeEnsemble([.. nodeStart], [.. leafStart], [.. feature], [.. threshold], [.. left], [.. right], [.. leaf], [.. weight], ensemble.Bias, featureCount);
+        result.Validate();
+        return result;
     }
 
     /// <summary>The raw score of one row: bias plus the weighted leaf of every tree.</summary>
     /// <param name="row">The feature values.</param>
     /// <returns>The score (higher is more likely).</returns>
-    public double Score(ReadOnlySpan<float> row)
+    public double Score(ReadOnlySpan<float> row) => Score(row, 0, TreeCount);
+
+    /// <summary>The sum over trees <paramref name="fromTree"/> (inclusive) to <paramref name="toTree"/> (exclusive), plus the bias when starting at 0.</summary>
+    /// <param name="row">The feature values.</param>
+    /// <param name="fromTree">The first tree.</param>
+    /// <param name="toTree">One past the last tree.</param>
+    /// <returns>The partial score; partial scores of consecutive ranges add up to <see cref="Score(ReadOnlySpan{float})"/>.</returns>
+    public double Score(ReadOnlySpan<float> row, int fromTree, int toTree)
     {
-        double sum = Bias;
-        for (int t = 0; t < _weight.Length; t++)
+        ArgumentOutOfRangeException.ThrowIfNegative(fromTree);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(toTree, TreeCount);
+        if (row.Length < FeatureCount)
+        {
+            throw new ArgumentException($"A row needs {FeatureCount} features; it has {row.Length}.", nameof(row));
+        }
+
+        // The arrays were validated when the ensemble was built or read, so the walk skips bounds checks.
+        ref float features = ref MemoryMarshal.GetReference(row);
+        ref int feature = ref MemoryMarshal.GetArrayDataReference(_feature);
+        ref float threshold = ref MemoryMarshal.GetArrayDataReference(_threshold);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(_left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(_right);
+        ref float leaf = ref MemoryMarshal.GetArrayDataReference(_leaf);
+        double sum = fromTree == 0 ? Bias : 0;
+        int trees = _weight.Length;
+        for (int t = fromTree; t < toTree; t++)
         {
             int nodes = _nodeStart[t];
+            int nodeEnd = t + 1 < trees ? _nodeStart[t + 1] : _feature.Length;
             int node = 0;
-            if (t + 1 < _nodeStart.Length ? _nodeStart[t + 1] > nodes : _feature.Length > nodes)
+            if (nodeEnd > nodes)
             {
-                // A tree with nodes: follow splits until a leaf (a negative child is ~leafIndex).
+                // Follow splits until a leaf (a negative child is ~leafIndex).
                 while (node >= 0)
                 {
                     int i = nodes + node;
-                    node = row[_feature[i]] <= _threshold[i] ? _left[i] : _right[i];
+                    node = Unsafe.Add(ref features, Unsafe.Add(ref feature, i)) <= Unsafe.Add(ref threshold, i)
+                        ? Unsafe.Add(ref left, i)
+                        : Unsafe.Add(ref right, i);
                 }
 
-                sum += _weight[t] * _leaf[_leafStart[t] + ~node];
+                sum += _weight[t] * Unsafe.Add(ref leaf, _leafStart[t] + ~node);
             }
             else
             {
@@ -157,7 +186,40 @@ public sealed class TreeEnsemble
             throw new InvalidDataException("The tree ensemble arrays are inconsistent.");
         }
 
-        return new TreeEnsemble(nodeStart, leafStart, feature, threshold, left, right, leaf, weight, bias, featureCount);
+        var result = new TreeEnsemble(nodeStart, leafStart, feature, threshold, left, right, leaf, weight, bias, featureCount);
+        result.Validate();
+        return result;
+    }
+
+    /// <summary>Checks every child and leaf index so that scoring can skip bounds checks.</summary>
+    private void Validate()
+    {
+        for (int t = 0; t < _weight.Length; t++)
+        {
+            int nodes = _nodeStart[t];
+            int nodeEnd = t + 1 < _weight.Length ? _nodeStart[t + 1] : _feature.Length;
+            int leaves = (t + 1 < _weight.Length ? _leafStart[t + 1] : _leaf.Length) - _leafStart[t];
+            if (nodes < 0 || nodeEnd < nodes || nodeEnd > _feature.Length || leaves < 1 || _leafStart[t] + leaves > _leaf.Length)
+            {
+                throw new InvalidDataException($"Tree {t} has inconsistent node or leaf ranges.");
+            }
+
+            for (int i = nodes; i < nodeEnd; i++)
+            {
+                if (_feature[i] < 0 || _feature[i] >= FeatureCount)
+                {
+                    throw new InvalidDataException($"Tree {t} splits on feature {_feature[i]}, outside the {FeatureCount} features.");
+                }
+
+                foreach (int child in (ReadOnlySpan<int>)[_left[i], _right[i]])
+                {
+                    if (child >= 0 ? child >= nodeEnd - nodes : ~child >= leaves)
+                    {
+                        throw new InvalidDataException($"Tree {t} has a child index out of range.");
+                    }
+                }
+            }
+        }
     }
 
     private static void WriteArray(BinaryWriter w, int[] a)
