@@ -33,7 +33,8 @@ public class QuoteExtractorTests
         q.Text.Should().Be("\"Dinner is ready.\"");
         q.Kind.Should().Be(QuotationKind.Direct);
         q.Source.Should().Be(QuoteSource.Unknown);
-        q.Speaker.Should().BeNull();
+        q.Speaker!.Mention!.Text.Should().Be("The chef");
+        q.Cue!.Text.Should().Be("said");
         q.Confidence.Should().BeInRange(0, 1);
     }
 
