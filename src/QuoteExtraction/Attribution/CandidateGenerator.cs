@@ -402,6 +402,19 @@ internal sealed class CandidateGenerator
                 segEnd--;
             }
 
+            // "According to X, ..." never runs past the comma that ends X.
+            if (cue.Class == CueClass.According)
+            {
+                for (int t = r; t < segEnd; t++)
+                {
+                    if (IsPunct(t, ','))
+                    {
+                        segEnd = t;
+                        break;
+                    }
+                }
+            }
+
             if (segEnd > r)
             {
                 Add(spans, ref n, r, segEnd, SourceVariant.RightSegment);

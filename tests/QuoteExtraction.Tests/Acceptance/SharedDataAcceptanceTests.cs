@@ -41,3 +41,39 @@ public class SharedDataAcceptanceTests
         report.Precision.Should().BeGreaterThanOrEqualTo(0.62);
     }
 }
+
+/// <summary>The speaker-attribution acceptance checks (issue: speaker attribution) on the research data.</summary>
+[Category("SharedData")]
+public class AttributionAcceptanceTests
+{
+    [Test]
+    public void ExtractQuotes_OicSummitExample_MentionsMatchGold()
+    {
+        var text = File.ReadAllText(SharedData.Require("examples/oic-summit.txt"));
+        using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.Require("examples/oic-summit.gold.json")));
+        var expected = gold.RootElement.GetProperty("quotes").EnumerateArray()
+            .Select(q => q.GetProperty("mention"))
+            .Select(m => (m.GetProperty("start").GetInt32(), m.GetProperty("end").GetInt32()))
+            .ToList();
+
+        var quotes = QuoteExtractor.Default.ExtractQuotes(text).Quotes;
+
+        var actual = quotes.Select(q => q.Speaker?.Mention is { } m ? (m.Start, m.End) : (-1, -1)).ToList();
+        actual.Should().HaveCount(8);
+        actual.Zip(expected).Count(p => p.First == p.Second).Should().BeGreaterThanOrEqualTo(7);
+    }
+
+    [Test]
+    public void Evaluate_PolNearDev_MeetsAttributionTargets()
+    {
+        var docs = PolNear.ReadSplit(SharedData.Require("data/polnear/data/dev"));
+
+        var report = AttributionEvaluator.Evaluate(docs, QuoteExtractor.Default);
+
+        TestContext.Out.WriteLine(report.Format());
+        report.All.WithGoldSource.Should().BeGreaterThan(800);
+        report.All.SpeakerOverlap.Should().BeGreaterThanOrEqualTo(0.85);
+        report.All.SpeakerExact.Should().BeGreaterThanOrEqualTo(0.75);
+        report.All.CueOverlap.Should().BeGreaterThanOrEqualTo(0.80);
+    }
+}
