@@ -458,9 +458,9 @@ internal sealed class CandidateGenerator
         for (int k = 0; k < n; k++)
         {
             var (s, en, v) = spans[k];
-            if (en <= s)
+            if (en <= s || (en - s == 1 && Is(s, WordClass.Determiner)))
             {
-                continue;
+                continue; // empty, or a bare "the"/"a": never a source
             }
 
             var candidate = new Candidate

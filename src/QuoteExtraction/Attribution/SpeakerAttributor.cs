@@ -86,7 +86,50 @@ internal static class SpeakerAttributor
             previousParagraph = paragraph;
         }
 
+        ShareAcrossContinuations(slots, choices);
         return choices;
+    }
+
+    /// <summary>
+    /// The pieces of a multi-paragraph quotation are one utterance: all take the most confident own (not inherited)
+    /// attribution of the chain, which is usually on the last piece ("..." Mr Reyes said.).
+    /// </summary>
+    private static void ShareAcrossContinuations(List<QuoteSlot> slots, List<AttributionChoice> choices)
+    {
+        int i = 0;
+        while (i < slots.Count)
+        {
+            int j = i + 1;
+            while (j < slots.Count && slots[j].ContinuesPrevious)
+            {
+                j++;
+            }
+
+            if (j - i > 1)
+            {
+                int best = -1;
+                for (int k = i; k < j; k++)
+                {
+                    if (choices[k].MentionStart >= 0 && !choices[k].Inherited && (best < 0 || choices[k].Probability > choices[best].Probability))
+                    {
+                        best = k;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    for (int k = i; k < j; k++)
+                    {
+                        if (k != best)
+                        {
+                            choices[k] = choices[best] with { QuoteIndex = choices[k].QuoteIndex, Inherited = true };
+                        }
+                    }
+                }
+            }
+
+            i = j;
+        }
     }
 
     /// <summary>The number of leading trees every candidate is scored with before the field is cut to <see cref="Finalists"/>.</summary>
