@@ -280,6 +280,11 @@ internal static class NameScanner
         {
             if (document.GetText(tokens[c]) is ")")
             {
+                if (c == k + 1)
+                {
+                    return false; // "()": nothing inside
+                }
+
                 var inner = document.Text.AsSpan(tokens[k + 1].Start, tokens[c - 1].End - tokens[k + 1].Start);
                 var ok = inner.Length <= 12 && char.IsAsciiLetterUpper(inner[0])
                     && ((inner.Length >= 2 && inner[1] == '-' && inner[0] is 'D' or 'R' or 'I') || inner.Length == 1 || inner[^1] == '.');
