@@ -15,27 +15,34 @@ namespace QuoteExtraction.Entities;
 /// </remarks>
 public sealed class DocumentEntities
 {
-    private readonly TextDocument _document;
-    private readonly List<Info> _infos;
-    private readonly Placed[] _placed; // name mentions in text order
-    private readonly Dictionary<string, List<int>> _roles; // role key -> entity indices in order of introduction
-    private readonly Dictionary<string, Entity> _extra = new(StringComparer.Ordinal); // entities made up by Resolve
-    private readonly Entity[] _entities;
+    [ThreadStatic]
+    private static List<RawMention>? t_raw;
 
-    private DocumentEntities(TextDocument document, List<Info> infos, Placed[] placed, Dictionary<string, List<int>> roles)
+    [ThreadStatic]
+    private static List<RawMention>? t_chunkRuns;
+
+    private readonly TextDocument _document;
+    private readonly Info[] _infos;
+    private readonly Placed[] _placed; // name mentions in text order
+    private readonly Dictionary<string, List<int>>? _roles; // role key -> entity indices in order of introduction
+    private readonly Entity[] _entities;
+    private Dictionary<string, Entity>? _extra; // entities made up by Resolve, created on first use
+
+    private DocumentEntities(TextDocument document, Info[] infos, Placed[] placed, Dictionary<string, List<int>>? roles)
     {
         _document = document;
         _infos = infos;
         _placed = placed;
         _roles = roles;
-        _entities = new Entity[infos.Count];
-        for (var e = 0; e < infos.Count; e++)
+        _entities = new Entity[infos.Length];
+        var text = document.Text;
+        for (var e = 0; e < infos.Length; e++)
         {
-            var info = infos[e];
-            _entities[e] = new Entity(info.Name, info.Kind, info.Gender)
+            ref readonly var info = ref infos[e];
+            _entities[e] = new Entity(text.Substring(info.NameStart, info.NameEnd - info.NameStart), info.Kind, info.Gender)
             {
-                Mentions = info.Mentions.Select(p => TextSpan.Of(document.Text, p.Start, p.End)).ToArray(),
-                Roles = info.Roles.ToArray(),
+                Mentions = new MentionList(this, e),
+                Roles = info.Roles is { } r ? r.ToArray() : [],
             };
         }
     }
@@ -49,7 +56,8 @@ public sealed class DocumentEntities
     public static DocumentEntities Analyze(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var raw = new List<RawMention>();
+        var raw = t_raw ??= new List<RawMention>(64);
+        raw.Clear();
         NameScanner.Scan(document, 0, document.Tokens.Length, raw);
         return new Builder(document, raw).Build();
     }
@@ -256,7 +264,8 @@ public sealed class DocumentEntities
                 : MentionKind.Other;
         }
 
-        var runs = new List<RawMention>(2);
+        var runs = t_chunkRuns ??= new List<RawMention>(4);
+        runs.Clear();
         NameScanner.Scan(doc, a, c, runs);
         for (var r = runs.Count - 1; r >= 0; r--)
         {
@@ -303,6 +312,11 @@ public sealed class DocumentEntities
 
     private Entity Made(string name, EntityKind kind)
     {
+        if (_extra is null)
+        {
+            Interlocked.CompareExchange(ref _extra, new Dictionary<string, Entity>(StringComparer.Ordinal), null);
+        }
+
         lock (_extra)
         {
             var key = ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + name;
@@ -371,7 +385,7 @@ public sealed class DocumentEntities
 
     private double Compatible(int entity, Pronoun pronoun)
     {
-        var info = _infos[entity];
+        ref readonly var info = ref _infos[entity];
         return pronoun switch
         {
             Pronoun.Male => info.Kind == EntityKind.Person ? info.Gender switch { Gender.Male => 1, Gender.Unknown => 0.5, _ => 0 } : 0,
@@ -396,7 +410,9 @@ public sealed class DocumentEntities
         }
 
         // Salience: recent mentions count more, subjects count double; a little document frequency breaks ties.
-        var scores = new double[_infos.Count];
+        var count = _infos.Length;
+        var scores = count <= 256 ? stackalloc double[count] : new double[count];
+        scores.Clear();
         var best = -1;
         for (var p = hi; p >= 0 && hi - p < 80; p--)
         {
@@ -420,7 +436,7 @@ public sealed class DocumentEntities
         {
             if (scores[e] > 0)
             {
-                scores[e] += 0.05 * Math.Min(_infos[e].Mentions.Count, 10);
+                scores[e] += 0.05 * Math.Min(_infos[e].MentionCount, 10);
                 if (best < 0 || scores[e] > scores[best])
                 {
                     best = e;
@@ -430,26 +446,40 @@ public sealed class DocumentEntities
 
         if (best < 0)
         {
-            best = MostSalient(offset, e => Compatible(e, pronoun) > 0.5);
+            best = MostSalient(offset, Filter.Compatible, pronoun, Gender.Unknown, false);
         }
 
         return best < 0 ? null : _entities[best];
     }
 
+    private enum Filter { Compatible, RoleGender, Person }
+
+    /// <summary>Whether entity <paramref name="e"/> passes a <see cref="MostSalient"/> filter.</summary>
+    private bool Passes(int e, Filter filter, Pronoun pronoun, Gender gender, bool titleRole)
+    {
+        ref readonly var info = ref _infos[e];
+        return filter switch
+        {
+            Filter.Compatible => Compatible(e, pronoun) > 0.5,
+            Filter.RoleGender => info.Kind == EntityKind.Person && (gender == Gender.Unknown || info.Gender != Opposite(gender)) && !(titleRole && info.HasTitle),
+            _ => info.Kind == EntityKind.Person,
+        };
+    }
+
     /// <summary>The compatible entity with most mentions, preferring those mentioned before <paramref name="offset"/>.</summary>
-    private int MostSalient(int offset, Func<int, bool> filter)
+    private int MostSalient(int offset, Filter filter, Pronoun pronoun, Gender gender, bool titleRole)
     {
         var best = -1;
         var bestScore = 0.0;
-        for (var e = 0; e < _infos.Count; e++)
+        for (var e = 0; e < _infos.Length; e++)
         {
-            if (!filter(e))
+            if (!Passes(e, filter, pronoun, gender, titleRole))
             {
                 continue;
             }
 
-            var info = _infos[e];
-            var score = info.Mentions.Count + (info.Mentions[0].Start < offset ? 100 : 0);
+            ref readonly var info = ref _infos[e];
+            var score = info.MentionCount + (info.FirstMentionStart < offset ? 100 : 0);
             if (score > bestScore)
             {
                 best = e;
@@ -472,15 +502,31 @@ public sealed class DocumentEntities
         }
 
         // Longest role key first: "home secretary", then "secretary".
+        Span<char> buffer = stackalloc char[128];
         for (var k = s; k <= headWord; k++)
         {
-            var key = doc.Text[tokens[k].Start..tokens[headWord].End].ToLowerInvariant();
-            if (_roles.TryGetValue(key, out var list))
+            var phrase = doc.Text.AsSpan(tokens[k].Start, tokens[headWord].End - tokens[k].Start);
+            List<int>? list = null;
+            if (_roles is not null)
+            {
+                var lookup = _roles.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (phrase.Length <= buffer.Length)
+                {
+                    var n = phrase.ToLowerInvariant(buffer);
+                    lookup.TryGetValue(buffer[..n], out list);
+                }
+                else
+                {
+                    _roles.TryGetValue(phrase.ToString().ToLowerInvariant(), out list);
+                }
+            }
+
+            if (list is not null)
             {
                 var pick = list[0];
                 foreach (var e in list)
                 {
-                    if (_infos[e].Mentions[0].Start < offset)
+                    if (_infos[e].FirstMentionStart < offset)
                     {
                         pick = e; // the latest introduced before the mention
                     }
@@ -504,11 +550,10 @@ public sealed class DocumentEntities
         var titleRole = TitleEndsAt(doc, s, headWord + 1);
 
         // No one was introduced with that role: the most salient person, preferring people without a different title.
-        var best = MostSalient(offset, e => _infos[e].Kind == EntityKind.Person && (gender == Gender.Unknown || _infos[e].Gender != Opposite(gender))
-            && !(titleRole && _infos[e].HasTitle));
+        var best = MostSalient(offset, Filter.RoleGender, Pronoun.Relative, gender, titleRole);
         if (best < 0)
         {
-            best = MostSalient(offset, e => _infos[e].Kind == EntityKind.Person);
+            best = MostSalient(offset, Filter.Person, Pronoun.Relative, gender, titleRole);
         }
 
         return best < 0 ? null : _entities[best];
@@ -519,12 +564,13 @@ public sealed class DocumentEntities
     private Entity? FindByName(ReadOnlySpan<char> word, int offset)
     {
         var best = -1;
-        for (var e = 0; e < _infos.Count; e++)
+        var text = _document.Text;
+        for (var e = 0; e < _infos.Length; e++)
         {
-            var info = _infos[e];
-            if (info.Kind == EntityKind.Person && (word.Equals(info.Last, StringComparison.OrdinalIgnoreCase) || word.Equals(info.First, StringComparison.OrdinalIgnoreCase)))
+            ref readonly var info = ref _infos[e];
+            if (info.Kind == EntityKind.Person && (word.Equals(info.LastSpan(text), StringComparison.OrdinalIgnoreCase) || word.Equals(info.FirstSpan(text), StringComparison.OrdinalIgnoreCase)))
             {
-                best = best < 0 || info.Mentions.Count > _infos[best].Mentions.Count ? e : best;
+                best = best < 0 || info.MentionCount > _infos[best].MentionCount ? e : best;
             }
         }
 
@@ -533,38 +579,112 @@ public sealed class DocumentEntities
 
     // ---- model ----
 
-    /// <summary>A name mention placed in the text with its entity.</summary>
-    private readonly record struct Placed(int Start, int End, int Entity, int Sentence, bool Subject);
-
-    private sealed class Info
+    /// <summary>A name mention placed in the text with its entity; <see cref="Next"/> links the entity's mentions in text order.</summary>
+    private struct Placed
     {
-        public required string Name;
+        public int Start;
+        public int End;
+        public int Entity;
+        public int Sentence;
+        public bool Subject;
+        public int Next; // index of the entity's next mention in the placed array, or -1
+    }
+
+    /// <summary>
+    /// What clustering knows about an entity. Names are kept as character ranges of the text (start -1 for none),
+    /// so clustering compares spans and builds one string per entity at the end.
+    /// </summary>
+    private struct Info
+    {
         public EntityKind Kind;
         public Gender Gender;
-        public string? First;
-        public string? Last;
-        public int NameTokens;
-        public bool HasTitle;
         public Gender HonorificGender;
-        public readonly List<Placed> Mentions = [];
-        public readonly List<string> Roles = [];
+        public bool HasTitle;
+        public int NameStart;
+        public int NameEnd;
+        public int FirstStart; // -1: no first name
+        public int FirstEnd;
+        public int LastStart;  // -1: no last name
+        public int LastEnd;
+        public int NameTokens;
+        public int MentionCount;
+        public int FirstMention; // index into the placed array
+        public int LastMention;
+        public int FirstMentionStart;
+        public List<string>? Roles;
+
+        public readonly bool HasFirst => FirstStart >= 0;
+
+        public readonly bool HasLast => LastStart >= 0;
+
+        public readonly ReadOnlySpan<char> NameSpan(string text) => text.AsSpan(NameStart, NameEnd - NameStart);
+
+        public readonly ReadOnlySpan<char> FirstSpan(string text) => FirstStart < 0 ? default : text.AsSpan(FirstStart, FirstEnd - FirstStart);
+
+        public readonly ReadOnlySpan<char> LastSpan(string text) => LastStart < 0 ? default : text.AsSpan(LastStart, LastEnd - LastStart);
+    }
+
+    /// <summary>An entity's name mentions, made into <see cref="TextSpan"/>s on first use so analysis pays nothing for them.</summary>
+    private sealed class MentionList(DocumentEntities owner, int entity) : IReadOnlyList<TextSpan>
+    {
+        private TextSpan[]? _items;
+
+        public int Count => owner._infos[entity].MentionCount;
+
+        public TextSpan this[int index] => Items[index];
+
+        private TextSpan[] Items => _items ?? Materialize();
+
+        public IEnumerator<TextSpan> GetEnumerator() => ((IEnumerable<TextSpan>)Items).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private TextSpan[] Materialize()
+        {
+            ref readonly var info = ref owner._infos[entity];
+            var items = new TextSpan[info.MentionCount];
+            var text = owner._document.Text;
+            for (int p = info.FirstMention, n = 0; p >= 0; p = owner._placed[p].Next, n++)
+            {
+                items[n] = TextSpan.Of(text, owner._placed[p].Start, owner._placed[p].End);
+            }
+
+            return Interlocked.CompareExchange(ref _items, items, null) ?? items;
+        }
     }
 
     /// <summary>Clusters raw mentions into entities.</summary>
     private sealed class Builder(TextDocument document, List<RawMention> raw)
     {
-        private readonly List<Info> _infos = [];
-        private readonly int[] _entityOf = new int[raw.Count];
+        [ThreadStatic]
+        private static int[]? t_entityOf;
+
+        [ThreadStatic]
+        private static Info[]? t_infos;
+
+        [ThreadStatic]
+        private static Placed[]? t_placed;
+
+        private readonly string _text = document.Text;
+        private int[] _entityOf = null!;
+        private Info[] _infos = null!;
+        private int _count;
+        private Dictionary<string, List<int>>? _roles;
 
         public DocumentEntities Build()
         {
             var doc = document;
-            Array.Fill(_entityOf, -1);
+            var tokens = doc.Tokens;
+            var rawMentions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(raw);
+            _entityOf = Rent(ref t_entityOf, rawMentions.Length);
+            _entityOf.AsSpan(0, rawMentions.Length).Fill(-1);
+            _infos = Rent(ref t_infos, 16);
+            _count = 0;
 
             // 1. Full person names (two or more name words) and organisations.
-            for (var r = 0; r < raw.Count; r++)
+            for (var r = 0; r < rawMentions.Length; r++)
             {
-                var m = raw[r];
+                ref readonly var m = ref rawMentions[r];
                 if (m.Kind == RunKind.Organization)
                 {
                     _entityOf[r] = OrgEntity(m);
@@ -576,29 +696,30 @@ public sealed class DocumentEntities
             }
 
             // 2. Unknown multi-word runs that repeat a person's full name.
-            for (var r = 0; r < raw.Count; r++)
+            for (var r = 0; r < rawMentions.Length; r++)
             {
-                var m = raw[r];
+                ref readonly var m = ref rawMentions[r];
                 if (m.Kind == RunKind.Unknown)
                 {
-                    _entityOf[r] = FindFull(m) ?? UnknownEntity(m);
+                    _entityOf[r] = FindFull(m) is var e and >= 0 ? e : UnknownEntity(m);
                 }
             }
 
             // 3. Short mentions: "Starmer", "Mr Starmer", "Sir Keir", "Keir", "WALLACE".
-            for (var r = 0; r < raw.Count; r++)
+            for (var r = 0; r < rawMentions.Length; r++)
             {
-                var m = raw[r];
+                ref readonly var m = ref rawMentions[r];
                 if (_entityOf[r] < 0 && m.Kind is RunKind.Person or RunKind.Single)
                 {
                     _entityOf[r] = ShortEntity(r, m);
                 }
             }
 
-            var placed = new List<Placed>(raw.Count);
-            var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var tokens = doc.Tokens;
-            for (var r = 0; r < raw.Count; r++)
+            var placed = Rent(ref t_placed, rawMentions.Length);
+            var count = 0;
+            var sentences = doc.Sentences;
+            var s = 0;
+            for (var r = 0; r < rawMentions.Length; r++)
             {
                 var e = _entityOf[r];
                 if (e < 0)
@@ -606,49 +727,76 @@ public sealed class DocumentEntities
                     continue;
                 }
 
-                var m = raw[r];
+                ref readonly var m = ref rawMentions[r];
                 var first = tokens[m.FirstToken];
                 var start = first.Start;
-                var end = tokens[m.EndToken - 1].End;
-                var sentence = doc.SentenceIndexAt(start);
-                var subject = (first.Flags & TokenFlags.SentenceStart) != 0
+
+                // Raw mentions come in text order, so the sentence index only moves forward (same result as SentenceIndexAt).
+                while (s < sentences.Length && sentences[s].End <= start)
+                {
+                    s++;
+                }
+
+                ref var p = ref placed[count];
+                p.Start = start;
+                p.End = tokens[m.EndToken - 1].End;
+                p.Entity = e;
+                p.Sentence = s < sentences.Length ? s : -1;
+                p.Subject = (first.Flags & TokenFlags.SentenceStart) != 0
                     || (m.EndToken < tokens.Length && EntityLexicons.SpeechVerbs.Contains(doc.GetText(tokens[m.EndToken])));
-                var p = new Placed(start, end, e, sentence, subject);
-                placed.Add(p);
-                var info = _infos[e];
-                info.Mentions.Add(p);
-                AddRole(roles, info, e, m.Role);
-                AddRole(roles, info, e, m.RolePhrase);
+                p.Next = -1;
+
+                ref var info = ref _infos[e];
+                if (info.MentionCount++ == 0)
+                {
+                    info.FirstMention = count;
+                    info.FirstMentionStart = start;
+                }
+                else
+                {
+                    placed[info.LastMention].Next = count;
+                }
+
+                info.LastMention = count;
+                count++;
+                AddRole(e, m.Role);
+                AddRole(e, m.RolePhrase);
                 info.HasTitle |= m.Titled && m.Role is not null;
             }
 
-            AssignGenders(placed);
-            for (var e = 0; e < _infos.Count; e++)
-            {
-                if (_infos[e].Mentions.Count == 0)
-                {
-                    _infos[e].Mentions.Add(new Placed(0, 0, e, 0, false)); // cannot happen: every entity comes from a mention
-                }
-            }
-
-            return new DocumentEntities(doc, _infos, [.. placed], roles);
+            var placedArray = placed.AsSpan(0, count).ToArray();
+            AssignGenders(placedArray);
+            return new DocumentEntities(doc, _infos.AsSpan(0, _count).ToArray(), placedArray, _roles);
         }
 
-        private static void AddRole(Dictionary<string, List<int>> roles, Info info, int e, string? role)
+        private static T[] Rent<T>(ref T[]? cache, int length)
         {
+            if (cache is null || cache.Length < length)
+            {
+                cache = new T[Math.Max(length, cache is null ? 64 : cache.Length * 2)];
+            }
+
+            return cache;
+        }
+
+        private void AddRole(int e, string? role)
+        {
+            ref var info = ref _infos[e];
             if (role is null || info.Kind != EntityKind.Person)
             {
                 return;
             }
 
+            info.Roles ??= [];
             if (!info.Roles.Contains(role))
             {
                 info.Roles.Add(role);
             }
 
-            if (!roles.TryGetValue(role, out var list))
+            _roles ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            if (!_roles.TryGetValue(role, out var list))
             {
-                roles[role] = list = [];
+                _roles[role] = list = [];
             }
 
             if (!list.Contains(e))
@@ -660,94 +808,139 @@ public sealed class DocumentEntities
             var space = role.LastIndexOf(' ');
             if (space > 0)
             {
-                AddRole(roles, info, e, role[(space + 1)..]);
+                AddRole(e, role[(space + 1)..]);
             }
         }
 
         private int NameWords(in RawMention m)
         {
+            var tokens = document.Tokens;
             var n = 0;
             for (var i = m.NameStart; i < m.NameEnd; i++)
             {
-                var t = document.Tokens[i];
+                var t = tokens[i];
                 n += (t.Flags & TokenFlags.Initial) == 0 && (t.Flags & TokenFlags.Capitalized) != 0 ? 1 : 0;
             }
 
             return n;
         }
 
-        private string FirstWord(in RawMention m)
+        /// <summary>Token index of the first name word that is not an initial (else the first name token).</summary>
+        private int FirstWord(in RawMention m)
         {
+            var tokens = document.Tokens;
             for (var i = m.NameStart; i < m.NameEnd; i++)
             {
-                if ((document.Tokens[i].Flags & TokenFlags.Initial) == 0)
+                if ((tokens[i].Flags & TokenFlags.Initial) == 0)
                 {
-                    return document.GetText(document.Tokens[i]).ToString();
+                    return i;
                 }
             }
 
-            return document.GetText(document.Tokens[m.NameStart]).ToString();
+            return m.NameStart;
         }
 
-        private string LastWord(in RawMention m) => document.GetText(document.Tokens[m.NameEnd - 1]).ToString();
+        private ReadOnlySpan<char> Word(int token) => document.GetText(document.Tokens[token]);
 
-        private string NameText(in RawMention m) =>
-            document.Text[document.Tokens[m.NameStart].Start..document.Tokens[m.NameEnd - 1].End];
-
-        private int NewEntity(string name, EntityKind kind)
+        private ReadOnlySpan<char> NameText(in RawMention m)
         {
-            _infos.Add(new Info { Name = name, Kind = kind });
-            return _infos.Count - 1;
+            var tokens = document.Tokens;
+            return _text.AsSpan(tokens[m.NameStart].Start, tokens[m.NameEnd - 1].End - tokens[m.NameStart].Start);
+        }
+
+        private int NewEntity(in RawMention m, EntityKind kind)
+        {
+            if (_count == _infos.Length)
+            {
+                Array.Resize(ref _infos, _count * 2);
+                t_infos = _infos;
+            }
+
+            var tokens = document.Tokens;
+            _infos[_count] = new Info
+            {
+                Kind = kind,
+                NameStart = tokens[m.NameStart].Start,
+                NameEnd = tokens[m.NameEnd - 1].End,
+                FirstStart = -1,
+                LastStart = -1,
+            };
+            return _count++;
+        }
+
+        private void SetFirst(int e, int token)
+        {
+            var t = document.Tokens[token];
+            _infos[e].FirstStart = t.Start;
+            _infos[e].FirstEnd = t.End;
+        }
+
+        private void SetLast(int e, int token)
+        {
+            var t = document.Tokens[token];
+            _infos[e].LastStart = t.Start;
+            _infos[e].LastEnd = t.End;
         }
 
         private int OrgEntity(in RawMention m)
         {
             var name = NameText(m);
-            for (var e = 0; e < _infos.Count; e++)
+            for (var e = 0; e < _count; e++)
             {
-                var info = _infos[e];
-                if (info.Kind == EntityKind.Organization && (info.Name == name || info.Last == name))
+                ref readonly var info = ref _infos[e];
+                if (info.Kind == EntityKind.Organization && (name.SequenceEqual(info.NameSpan(_text)) || (info.HasLast && name.SequenceEqual(info.LastSpan(_text)))))
                 {
                     return e; // "the Post" after "The Washington Post"
                 }
             }
 
-            var id = NewEntity(name, EntityKind.Organization);
-            _infos[id].Last = LastWord(m);
+            var id = NewEntity(m, EntityKind.Organization);
+            SetLast(id, m.NameEnd - 1);
             return id;
+        }
+
+        /// <summary>Whether entity <paramref name="e"/> is a person whose first and last names are <paramref name="first"/> and <paramref name="last"/> (ignoring case).</summary>
+        private bool SameFullName(int e, ReadOnlySpan<char> first, ReadOnlySpan<char> last)
+        {
+            ref readonly var info = ref _infos[e];
+            return info.Kind == EntityKind.Person && info.HasLast && info.HasFirst
+                && last.Equals(info.LastSpan(_text), StringComparison.OrdinalIgnoreCase)
+                && first.Equals(info.FirstSpan(_text), StringComparison.OrdinalIgnoreCase);
         }
 
         private int PersonEntity(in RawMention m)
         {
-            var first = FirstWord(m);
-            var last = LastWord(m);
+            var firstToken = FirstWord(m);
+            var first = Word(firstToken);
+            var last = Word(m.NameEnd - 1);
             var words = m.NameEnd - m.NameStart;
-            for (var e = 0; e < _infos.Count; e++)
+            for (var e = 0; e < _count; e++)
             {
-                var info = _infos[e];
-                if (info.Kind == EntityKind.Person && string.Equals(info.Last, last, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(info.First, first, StringComparison.OrdinalIgnoreCase))
+                if (SameFullName(e, first, last))
                 {
+                    ref var info = ref _infos[e];
                     if (words > info.NameTokens)
                     {
-                        info.Name = NameText(m);
+                        var tokens = document.Tokens;
+                        info.NameStart = tokens[m.NameStart].Start;
+                        info.NameEnd = tokens[m.NameEnd - 1].End;
                         info.NameTokens = words;
                     }
 
-                    Honorific(info, m);
+                    Honorific(ref info, m);
                     return e;
                 }
             }
 
-            var id = NewEntity(NameText(m), EntityKind.Person);
-            _infos[id].First = first;
-            _infos[id].Last = last;
+            var id = NewEntity(m, EntityKind.Person);
+            SetFirst(id, firstToken);
+            SetLast(id, m.NameEnd - 1);
             _infos[id].NameTokens = words;
-            Honorific(_infos[id], m);
+            Honorific(ref _infos[id], m);
             return id;
         }
 
-        private static void Honorific(Info info, in RawMention m)
+        private static void Honorific(ref Info info, in RawMention m)
         {
             if (m.TitleGender != Gender.Unknown)
             {
@@ -755,55 +948,53 @@ public sealed class DocumentEntities
             }
         }
 
-        private int? FindFull(in RawMention m)
+        private int FindFull(in RawMention m)
         {
-            var first = FirstWord(m);
-            var last = LastWord(m);
-            for (var e = 0; e < _infos.Count; e++)
+            var first = Word(FirstWord(m));
+            var last = Word(m.NameEnd - 1);
+            for (var e = 0; e < _count; e++)
             {
-                var info = _infos[e];
-                if (info.Kind == EntityKind.Person && string.Equals(info.Last, last, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(info.First, first, StringComparison.OrdinalIgnoreCase))
+                if (SameFullName(e, first, last))
                 {
                     return e;
                 }
             }
 
-            return null;
+            return -1;
         }
 
         private int UnknownEntity(in RawMention m)
         {
             var name = NameText(m);
-            for (var e = 0; e < _infos.Count; e++)
+            for (var e = 0; e < _count; e++)
             {
-                if (_infos[e].Kind == EntityKind.Unknown && _infos[e].Name == name)
+                if (_infos[e].Kind == EntityKind.Unknown && name.SequenceEqual(_infos[e].NameSpan(_text)))
                 {
                     return e;
                 }
             }
 
-            return NewEntity(name, EntityKind.Unknown);
+            return NewEntity(m, EntityKind.Unknown);
         }
 
         /// <summary>A one-word name: the person sharing the surname (or an unambiguous first name), else a new person if there is evidence.</summary>
         private int ShortEntity(int r, in RawMention m)
         {
-            var word = LastWord(m);
-            var start = document.Tokens[m.FirstToken].Start;
+            var word = Word(m.NameEnd - 1);
             var best = -1;
             var ambiguous = false;
             foreach (var byFirst in (ReadOnlySpan<bool>)[false, true])
             {
-                for (var e = 0; e < _infos.Count; e++)
+                for (var e = 0; e < _count; e++)
                 {
-                    var info = _infos[e];
-                    if (info.Kind != EntityKind.Person || !string.Equals(byFirst ? info.First : info.Last, word, StringComparison.OrdinalIgnoreCase))
+                    ref readonly var info = ref _infos[e];
+                    if (info.Kind != EntityKind.Person || !(byFirst ? info.HasFirst : info.HasLast)
+                        || !word.Equals(byFirst ? info.FirstSpan(_text) : info.LastSpan(_text), StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    var gender = info.HonorificGender != Gender.Unknown ? info.HonorificGender : FirstNameGender(info.First);
+                    var gender = info.HonorificGender != Gender.Unknown ? info.HonorificGender : FirstNameGender(info);
                     if (m.TitleGender != Gender.Unknown && gender != Gender.Unknown && gender != m.TitleGender)
                     {
                         continue; // "Mrs. Clinton" is not Bill Clinton
@@ -836,65 +1027,93 @@ public sealed class DocumentEntities
 
             if (best >= 0)
             {
-                Honorific(_infos[best], m);
+                Honorific(ref _infos[best], m);
                 return best;
             }
 
-            if (m.Kind == RunKind.Person || (m.Kind == RunKind.Single && m.EndToken < document.Tokens.Length
-                && EntityLexicons.SpeechVerbs.Contains(document.GetText(document.Tokens[m.EndToken]))))
+            var tokens = document.Tokens;
+            if (m.Kind == RunKind.Person || (m.Kind == RunKind.Single && m.EndToken < tokens.Length
+                && EntityLexicons.SpeechVerbs.Contains(document.GetText(tokens[m.EndToken]))))
             {
                 // Same short name seen before: "Mr. Trump" ... "Trump".
-                for (var e = 0; e < _infos.Count; e++)
+                for (var e = 0; e < _count; e++)
                 {
-                    if (_infos[e].Kind == EntityKind.Person && _infos[e].NameTokens == 1 && string.Equals(_infos[e].Last, word, StringComparison.OrdinalIgnoreCase))
+                    ref var info = ref _infos[e];
+                    if (info.Kind == EntityKind.Person && info.NameTokens == 1 && info.HasLast && word.Equals(info.LastSpan(_text), StringComparison.OrdinalIgnoreCase))
                     {
-                        Honorific(_infos[e], m);
+                        Honorific(ref info, m);
                         return e;
                     }
                 }
 
-                var id = NewEntity(NameText(m), EntityKind.Person);
-                _infos[id].Last = word;
+                var id = NewEntity(m, EntityKind.Person);
+                SetLast(id, m.NameEnd - 1);
                 _infos[id].NameTokens = 1;
-                Honorific(_infos[id], m);
+                Honorific(ref _infos[id], m);
                 return id;
             }
 
-            _ = start;
             return -1;
         }
 
         private int LastBefore(int entity, int r)
         {
-            var last = -1;
-            for (var q = 0; q < r; q++)
+            for (var q = r - 1; q >= 0; q--)
             {
                 if (_entityOf[q] == entity)
                 {
-                    last = q;
+                    return q;
                 }
             }
 
-            return last;
+            return -1;
         }
 
-        private static Gender FirstNameGender(string? first) =>
-            first is not null && EntityLexicons.Instance.FirstNames.TryGetValue(first, out var g) ? g : Gender.Unknown;
+        private Gender FirstNameGender(in Info info) =>
+            info.HasFirst && EntityLexicons.Instance.FirstNames.TryGetValue(info.FirstSpan(_text), out var g) ? g : Gender.Unknown;
 
         /// <summary>Gender from honorifics, else the first-name list, else the pronouns that follow the entity's mentions.</summary>
-        private void AssignGenders(List<Placed> placed)
+        private void AssignGenders(Placed[] placed)
         {
+            // Pronoun counts only matter for people with neither an honorific nor a known first name.
+            var needed = false;
+            for (var e = 0; e < _count; e++)
+            {
+                ref var info = ref _infos[e];
+                if (info.Kind != EntityKind.Person)
+                {
+                    continue;
+                }
+
+                info.Gender = info.HonorificGender != Gender.Unknown ? info.HonorificGender : FirstNameGender(info);
+                needed |= info.Gender == Gender.Unknown;
+            }
+
+            if (!needed)
+            {
+                return;
+            }
+
             var doc = document;
-            var male = new int[_infos.Count];
-            var female = new int[_infos.Count];
+            Span<int> counts = _count <= 128 ? stackalloc int[2 * _count] : new int[2 * _count];
+            counts.Clear();
+            var male = counts[.._count];
+            var female = counts[_count..];
             var tokens = doc.Tokens;
+            var sentences = doc.Sentences;
+            var s = 0;
             var p = 0;
             var lastPerson = -1;
             var lastPersonSentence = -10;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var t = tokens[i];
-                while (p < placed.Count && placed[p].Start <= t.Start)
+                if (t.Kind != TokenKind.Word || (uint)(t.Length - 2) > 1u)
+                {
+                    continue; // only he, him, his, she and her (any case form listed below) count
+                }
+
+                while (p < placed.Length && placed[p].Start <= t.Start)
                 {
                     if (_infos[placed[p].Entity].Kind == EntityKind.Person)
                     {
@@ -905,7 +1124,7 @@ public sealed class DocumentEntities
                     p++;
                 }
 
-                if (lastPerson < 0 || t.Kind != TokenKind.Word || t.Length > 7)
+                if (lastPerson < 0)
                 {
                     continue;
                 }
@@ -913,25 +1132,29 @@ public sealed class DocumentEntities
                 var w = doc.GetText(t);
                 var isMale = w is "he" or "He" or "him" or "his" or "His";
                 var isFemale = w is "she" or "She" or "her" or "Her";
-                if ((isMale || isFemale) && doc.SentenceIndexAt(t.Start) - lastPersonSentence <= 1)
+                if (!isMale && !isFemale)
+                {
+                    continue;
+                }
+
+                while (s < sentences.Length && sentences[s].End <= t.Start)
+                {
+                    s++;
+                }
+
+                if ((s < sentences.Length ? s : -1) - lastPersonSentence <= 1)
                 {
                     (isMale ? male : female)[lastPerson]++;
                 }
             }
 
-            for (var e = 0; e < _infos.Count; e++)
+            for (var e = 0; e < _count; e++)
             {
-                var info = _infos[e];
-                if (info.Kind != EntityKind.Person)
+                ref var info = ref _infos[e];
+                if (info.Kind == EntityKind.Person && info.Gender == Gender.Unknown)
                 {
-                    continue;
+                    info.Gender = male[e] > female[e] ? Gender.Male : female[e] > male[e] ? Gender.Female : Gender.Unknown;
                 }
-
-                info.Gender = info.HonorificGender != Gender.Unknown ? info.HonorificGender
-                    : FirstNameGender(info.First) is var g && g != Gender.Unknown ? g
-                    : male[e] > female[e] ? Gender.Male
-                    : female[e] > male[e] ? Gender.Female
-                    : Gender.Unknown;
             }
         }
     }
