@@ -665,6 +665,9 @@ public sealed class DocumentEntities
         [ThreadStatic]
         private static Placed[]? t_placed;
 
+        [ThreadStatic]
+        private static int[]? t_placedToken;
+
         private readonly string _text = document.Text;
         private int[] _entityOf = null!;
         private Info[] _infos = null!;
@@ -716,6 +719,7 @@ public sealed class DocumentEntities
             }
 
             var placed = Rent(ref t_placed, rawMentions.Length);
+            var placedToken = Rent(ref t_placedToken, rawMentions.Length);
             var count = 0;
             var sentences = doc.Sentences;
             var s = 0;
@@ -758,6 +762,7 @@ public sealed class DocumentEntities
                 }
 
                 info.LastMention = count;
+                placedToken[count] = m.FirstToken;
                 count++;
                 AddRole(e, m.Role);
                 AddRole(e, m.RolePhrase);
@@ -765,7 +770,7 @@ public sealed class DocumentEntities
             }
 
             var placedArray = placed.AsSpan(0, count).ToArray();
-            AssignGenders(placedArray);
+            AssignGenders(placedArray, placedToken);
             return new DocumentEntities(doc, _infos.AsSpan(0, _count).ToArray(), placedArray, _roles);
         }
 
@@ -1069,11 +1074,21 @@ public sealed class DocumentEntities
             return -1;
         }
 
+        private int NextPerson(Placed[] placed, int from)
+        {
+            while (from < placed.Length && _infos[placed[from].Entity].Kind != EntityKind.Person)
+            {
+                from++;
+            }
+
+            return from;
+        }
+
         private Gender FirstNameGender(in Info info) =>
             info.HasFirst && EntityLexicons.Instance.FirstNames.TryGetValue(info.FirstSpan(_text), out var g) ? g : Gender.Unknown;
 
         /// <summary>Gender from honorifics, else the first-name list, else the pronouns that follow the entity's mentions.</summary>
-        private void AssignGenders(Placed[] placed)
+        private void AssignGenders(Placed[] placed, int[] placedToken)
         {
             // Pronoun counts only matter for people with neither an honorific nor a known first name.
             var needed = false;
@@ -1101,51 +1116,42 @@ public sealed class DocumentEntities
             var female = counts[_count..];
             var tokens = doc.Tokens;
             var sentences = doc.Sentences;
-            var s = 0;
-            var p = 0;
-            var lastPerson = -1;
-            var lastPersonSentence = -10;
-            for (var i = 0; i < tokens.Length; i++)
+
+            // A pronoun counts for the person mentioned last before it if it is in the same or the next sentence, so only the
+            // tokens from each person mention up to the next person mention or the end of the following sentence are read.
+            // Sentences cover the tokens contiguously, so the sentence of a token is the one whose token range holds it.
+            var p = NextPerson(placed, 0);
+            while (p < placed.Length)
             {
-                var t = tokens[i];
-                if (t.Kind != TokenKind.Word || (uint)(t.Length - 2) > 1u)
+                var q = NextPerson(placed, p + 1);
+                var person = placed[p].Entity;
+                var sentence = placed[p].Sentence;
+                var end = q < placed.Length ? placedToken[q] : tokens.Length;
+                if (sentence >= 0 && sentence + 1 < sentences.Length)
                 {
-                    continue; // only he, him, his, she and her (any case form listed below) count
+                    end = Math.Min(end, sentences[sentence + 1].EndToken);
                 }
 
-                while (p < placed.Length && placed[p].Start <= t.Start)
+                for (var i = placedToken[p]; i < end; i++)
                 {
-                    if (_infos[placed[p].Entity].Kind == EntityKind.Person)
+                    var t = tokens[i];
+                    if (t.Kind != TokenKind.Word || (uint)(t.Length - 2) > 1u)
                     {
-                        lastPerson = placed[p].Entity;
-                        lastPersonSentence = placed[p].Sentence;
+                        continue; // he, him, his, she, her
                     }
 
-                    p++;
+                    var w = doc.GetText(t);
+                    if (w is "he" or "He" or "him" or "his" or "His")
+                    {
+                        male[person]++;
+                    }
+                    else if (w is "she" or "She" or "her" or "Her")
+                    {
+                        female[person]++;
+                    }
                 }
 
-                if (lastPerson < 0)
-                {
-                    continue;
-                }
-
-                var w = doc.GetText(t);
-                var isMale = w is "he" or "He" or "him" or "his" or "His";
-                var isFemale = w is "she" or "She" or "her" or "Her";
-                if (!isMale && !isFemale)
-                {
-                    continue;
-                }
-
-                while (s < sentences.Length && sentences[s].End <= t.Start)
-                {
-                    s++;
-                }
-
-                if ((s < sentences.Length ? s : -1) - lastPersonSentence <= 1)
-                {
-                    (isMale ? male : female)[lastPerson]++;
-                }
+                p = q;
             }
 
             for (var e = 0; e < _count; e++)

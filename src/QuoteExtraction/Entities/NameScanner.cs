@@ -176,7 +176,7 @@ internal static class NameScanner
             var prevThe = previous is "the" or "The";
             var nextLower = end < tokens.Length && tokens[end].Kind == TokenKind.Word && (tokens[end].Flags & (TokenFlags.Capitalized | TokenFlags.Clitic)) == 0;
 
-            if (!honorific && (lex.OrgHeads.Contains(lastWord) || lex.Organizations.Contains(runText) || lex.Organizations.Contains(nameText)))
+            if (!honorific && (lex.OrgHeads.Contains(lastWord) || lex.Organizations.Contains(runText) || (j > i && lex.Organizations.Contains(nameText))))
             {
                 m.Kind = RunKind.Organization;
                 m.NameStart = i; // the title words belong to the name: "General Motors"
@@ -192,7 +192,7 @@ internal static class NameScanner
             {
                 var names = nameEnd - j;
                 var prefixRole = PrefixRole(document, i, from, out var rolePhrase);
-                var firstName = lex.FirstNames.ContainsKey(document.GetText(tokens[j])) && names > 1;
+                var firstName = names > 1 && lex.FirstNames.ContainsKey(document.GetText(tokens[j]));
                 var speech = end < to && tokens[end].Kind == TokenKind.Word && EntityLexicons.SpeechVerbs.Contains(document.GetText(tokens[end]));
                 var appositive = AppositiveRole(document, end, to);
                 if (titled || firstName || initials || suffixes > 0 || partyTag || prefixRole is not null || appositive is not null)
