@@ -1,0 +1,366 @@
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Entities;
+
+/// <summary>What a capitalised run looks like before clustering.</summary>
+internal enum RunKind : byte
+{
+    /// <summary>Person evidence: a title, a known first name, an initial, a suffix, a party tag or a role noun.</summary>
+    Person,
+
+    /// <summary>An organisation head word or a listed organisation.</summary>
+    Organization,
+
+    /// <summary>Two or more name words without evidence either way.</summary>
+    Unknown,
+
+    /// <summary>One name word without evidence: kept only if it is an alias of a person found elsewhere.</summary>
+    Single,
+}
+
+/// <summary>A capitalised run found by <see cref="NameScanner"/>: token ranges for the whole mention and for the bare name.</summary>
+internal struct RawMention
+{
+    public int FirstToken;   // first token, titles included
+    public int NameStart;    // first name token (after titles)
+    public int NameEnd;      // one past the last name token (suffixes excluded)
+    public int EndToken;     // one past the last token of the mention (suffix and party tag included)
+    public RunKind Kind;
+    public Gender TitleGender;
+    public bool Titled;      // a person title or honorific precedes the name
+    public bool Modifier;    // "the Clinton campaign": the run modifies a following noun
+    public string? Role;     // role key from the title or a role noun before/after the name
+    public string? RolePhrase; // "labour leader": modifier + role noun before the name
+}
+
+/// <summary>
+/// Finds capitalised name runs with their titles in a token range: one left-to-right pass, span look-ups only.
+/// Sentence-initial function words ("The", "But") and places are not names.
+/// </summary>
+internal static class NameScanner
+{
+    /// <summary>Scans tokens [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="document"/> and appends runs to <paramref name="output"/>.</summary>
+    internal static void Scan(TextDocument document, int from, int to, List<RawMention> output)
+    {
+        var lex = EntityLexicons.Instance;
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var i = from;
+        while (i < to)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word || (t.Flags & TokenFlags.Capitalized) == 0 || (t.Flags & TokenFlags.Clitic) != 0)
+            {
+                i++;
+                continue;
+            }
+
+            // Titles and modifiers: "Former Prime Minister", "Sen.", "Mr".
+            var j = i;
+            var titled = false;
+            var gender = Gender.Unknown;
+            string? role = null;
+            while (j < to)
+            {
+                var len = MatchTitle(document, j, to, out var entry);
+                if (len == 0 || (j > i && (tokens[j].Flags & TokenFlags.SentenceStart) != 0))
+                {
+                    break;
+                }
+
+                if (!entry.IsModifier)
+                {
+                    titled = true;
+                    gender = entry.Gender != Gender.Unknown ? entry.Gender : gender;
+                    role = entry.Role ?? role;
+                }
+
+                j += len;
+            }
+
+            if (j > i && !titled)
+            {
+                j = i; // "Former" alone is not a title
+            }
+
+            // Name words.
+            var k = j;
+            var suffixes = 0;
+            var initials = false;
+            while (k < to)
+            {
+                var u = tokens[k];
+                if (k > i && (u.Flags & TokenFlags.SentenceStart) != 0)
+                {
+                    break;
+                }
+
+                var w = document.GetText(u);
+                var names = k - j - suffixes;
+                if (u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Clitic) == 0 && (u.Flags & TokenFlags.Capitalized) != 0)
+                {
+                    if (names > 0 && IsSuffix(w))
+                    {
+                        suffixes++;
+                        k++;
+                        continue;
+                    }
+
+                    if (suffixes > 0)
+                    {
+                        break;
+                    }
+
+                    if ((u.Flags & TokenFlags.Initial) != 0)
+                    {
+                        initials = true;
+                        k++;
+                        continue;
+                    }
+
+                    if (Text.Lexicon.SentenceStarters.Contains(w) || (names == 0 && !titled && Text.Lexicon.CalendarWords.Contains(w)))
+                    {
+                        break;
+                    }
+
+                    k++;
+                    continue;
+                }
+
+                // Lower-case connectors inside names: "Charles de Gaulle", "Department of Justice", "Marks & Spencer".
+                if (names > 0 && suffixes == 0 && k + 1 < to && IsCapitalWord(tokens[k + 1]) && (tokens[k + 1].Flags & TokenFlags.SentenceStart) == 0)
+                {
+                    if (w is "de" or "da" or "van" or "von" or "der" or "bin" or "al" or "du" or "di" or "le" or "la" or "&")
+                    {
+                        k++;
+                        continue;
+                    }
+
+                    if (w is "of" or "for" or "and" && lex.OrgHeads.Contains(document.GetText(tokens[k - 1])))
+                    {
+                        k++;
+                        continue;
+                    }
+                }
+
+                break;
+            }
+
+            var nameEnd = k - suffixes;
+            if (nameEnd <= j)
+            {
+                i = titled ? j : i + 1; // a title without a name is a role nominal ("the Prime Minister")
+                continue;
+            }
+
+            var end = k;
+            var partyTag = TryPartyTag(document, k, to, out var tagEnd);
+            if (partyTag)
+            {
+                end = tagEnd;
+            }
+
+            // A capitalised common noun ("Sources said", "Officials say") is not a name.
+            if (!titled && nameEnd - j == 1 && (EntityLexicons.GenericNouns.Contains(document.GetText(tokens[j])) || lex.Roles.ContainsKey(document.GetText(tokens[j]))))
+            {
+                i = end;
+                continue;
+            }
+
+            var m = new RawMention { FirstToken = i, NameStart = j, NameEnd = nameEnd, EndToken = end, Titled = titled, TitleGender = gender, Role = role };
+            var runText = text.AsSpan(tokens[i].Start, tokens[nameEnd - 1].End - tokens[i].Start);
+            var nameText = text.AsSpan(tokens[j].Start, tokens[nameEnd - 1].End - tokens[j].Start);
+            var lastWord = document.GetText(tokens[nameEnd - 1]);
+            var honorific = titled && role is null;
+            var previous = i > from ? document.GetText(tokens[i - 1]) : default;
+            var prevThe = previous is "the" or "The";
+            var nextLower = end < tokens.Length && tokens[end].Kind == TokenKind.Word && (tokens[end].Flags & (TokenFlags.Capitalized | TokenFlags.Clitic)) == 0;
+
+            if (!honorific && (lex.OrgHeads.Contains(lastWord) || lex.Organizations.Contains(runText) || (j > i && lex.Organizations.Contains(nameText))))
+            {
+                m.Kind = RunKind.Organization;
+                m.NameStart = i; // the title words belong to the name: "General Motors"
+                m.Titled = false;
+                m.Role = null;
+            }
+            else if (!titled && lex.Places.Contains(nameText))
+            {
+                i = end;
+                continue;
+            }
+            else
+            {
+                var names = nameEnd - j;
+                var prefixRole = PrefixRole(document, i, from, out var rolePhrase);
+                var firstName = names > 1 && lex.FirstNames.ContainsKey(document.GetText(tokens[j]));
+                var speech = end < to && tokens[end].Kind == TokenKind.Word && EntityLexicons.SpeechVerbs.Contains(document.GetText(tokens[end]));
+                var appositive = AppositiveRole(document, end, to);
+                if (titled || firstName || initials || suffixes > 0 || partyTag || prefixRole is not null || appositive is not null)
+                {
+                    m.Kind = RunKind.Person;
+                }
+                else if (prevThe && !nextLower)
+                {
+                    m.Kind = RunKind.Organization; // "the Guardian", "the Pentagon"
+                }
+                else if (names > 1)
+                {
+                    m.Kind = speech ? RunKind.Person : RunKind.Unknown;
+                }
+                else
+                {
+                    m.Kind = RunKind.Single;
+                }
+
+                m.Modifier = nextLower && !speech;
+                m.Role ??= prefixRole ?? appositive;
+                m.RolePhrase = rolePhrase;
+            }
+
+            output.Add(m);
+            i = end;
+        }
+    }
+
+    /// <summary>Length in tokens of the longest title phrase starting at <paramref name="i"/>, or 0.</summary>
+    internal static int MatchTitle(TextDocument document, int i, int to, out TitleEntry entry)
+    {
+        entry = default;
+        var lex = EntityLexicons.Instance;
+        var tokens = document.Tokens;
+        if (tokens[i].Kind != TokenKind.Word || (tokens[i].Flags & TokenFlags.Capitalized) == 0 || !lex.TitleFirstWords.Contains(document.GetText(tokens[i])))
+        {
+            return 0;
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        var max = Math.Min(lex.MaxTitleTokens, to - i);
+        var best = 0;
+        var length = 0;
+        for (var n = 1; n <= max; n++)
+        {
+            var w = document.GetText(tokens[i + n - 1]);
+            if (length + w.Length + 1 > buffer.Length || tokens[i + n - 1].Kind != TokenKind.Word)
+            {
+                break;
+            }
+
+            if (n > 1)
+            {
+                buffer[length++] = ' ';
+            }
+
+            w.CopyTo(buffer[length..]);
+            length += w.Length;
+            if (lex.Titles.TryGetValue(buffer[..length], out var e))
+            {
+                entry = e;
+                best = n;
+            }
+        }
+
+        return best;
+    }
+
+    internal static bool IsCapitalWord(in Token t) => t.Kind == TokenKind.Word && (t.Flags & TokenFlags.Capitalized) != 0 && (t.Flags & TokenFlags.Clitic) == 0;
+
+    private static bool IsSuffix(ReadOnlySpan<char> w) => w is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";
+
+    /// <summary>A party tag after a name: "(D-Nev.)", "(R)", "(Vt.)".</summary>
+    private static bool TryPartyTag(TextDocument document, int k, int to, out int end)
+    {
+        end = k;
+        var tokens = document.Tokens;
+        if (k + 2 >= to || document.GetText(tokens[k]) is not "(")
+        {
+            return false;
+        }
+
+        for (var c = k + 1; c < Math.Min(to, k + 5); c++)
+        {
+            if (document.GetText(tokens[c]) is ")")
+            {
+                if (c == k + 1)
+                {
+                    return false; // "()": nothing inside
+                }
+
+                var inner = document.Text.AsSpan(tokens[k + 1].Start, tokens[c - 1].End - tokens[k + 1].Start);
+                var ok = inner.Length <= 12 && char.IsAsciiLetterUpper(inner[0])
+                    && ((inner.Length >= 2 && inner[1] == '-' && inner[0] is 'D' or 'R' or 'I') || inner.Length == 1 || inner[^1] == '.');
+                end = c + 1;
+                return ok;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lower-case role noun right before the name ("spokesman John Smith", "Labour leader Sir Keir"), with one modifier.</summary>
+    private static string? PrefixRole(TextDocument document, int i, int from, out string? phrase)
+    {
+        phrase = null;
+        if (i <= from)
+        {
+            return null;
+        }
+
+        var tokens = document.Tokens;
+        var prev = tokens[i - 1];
+        var w = document.GetText(prev);
+        if (prev.Kind != TokenKind.Word || (prev.Flags & TokenFlags.Capitalized) != 0 || !EntityLexicons.Instance.Roles.ContainsKey(w))
+        {
+            return null;
+        }
+
+        var role = w.ToString().ToLowerInvariant();
+        if (i - 2 >= from && tokens[i - 2].Kind == TokenKind.Word && (tokens[i - 2].Flags & TokenFlags.Clitic) == 0)
+        {
+            phrase = string.Concat(document.GetText(tokens[i - 2]), " ", w).ToLowerInvariant();
+        }
+
+        return role;
+    }
+
+    /// <summary>An appositive role after the name: "John Smith, a spokesman for ..." or "Jane Doe, the Home Secretary,".</summary>
+    private static string? AppositiveRole(TextDocument document, int end, int to)
+    {
+        var tokens = document.Tokens;
+        if (end + 2 >= to || document.GetText(tokens[end]) is not ",")
+        {
+            return null;
+        }
+
+        var lex = EntityLexicons.Instance;
+        for (var c = end + 1; c < Math.Min(to, end + 7); c++)
+        {
+            var u = tokens[c];
+            if (u.Kind != TokenKind.Word)
+            {
+                return null;
+            }
+
+            var w = document.GetText(u);
+            string? found = null;
+            if (lex.Roles.ContainsKey(w))
+            {
+                found = w.ToString().ToLowerInvariant();
+            }
+            else if (MatchTitle(document, c, to, out var title) is var n && n > 0 && title.Role is { } r && r != "*")
+            {
+                found = r;
+                c += n - 1;
+            }
+
+            if (found is not null)
+            {
+                var after = c + 1 < to ? document.GetText(tokens[c + 1]) : ".";
+                return after is "," or "." or ";" or ")" or "for" or "of" or "at" or "to" or "with" or "and" or "said" or "says" or "\u2014" or "\u2013"
+                    ? found
+                    : null;
+            }
+        }
+
+        return null;
+    }
+}
