@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using QuoteExtraction.Serialization;
 
@@ -89,6 +90,7 @@ internal sealed class JsonlBatch
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(QuoteExtractor extractor, ReadOnlySpan<byte> line, long lineNumber)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using System.Reflection;
 using QuoteExtraction.Text;
@@ -125,6 +126,7 @@ public sealed class CueLexicon
     /// </summary>
     /// <param name="document">The analysed text.</param>
     /// <returns>The cues.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<CueMatch> FindAll(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -172,6 +174,7 @@ public sealed class CueLexicon
     /// <param name="i">The token index.</param>
     /// <param name="match">The cue, when found.</param>
     /// <returns>Whether a cue starts there.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryMatch(TextDocument document, int i, out CueMatch match)
     {
         ArgumentNullException.ThrowIfNull(document);

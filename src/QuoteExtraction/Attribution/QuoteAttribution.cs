@@ -1,3 +1,4 @@
+using QuoteExtraction.Entities;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Attribution;
@@ -23,6 +24,7 @@ internal static class QuoteAttribution
         var slots = SpeakerAttributor.Slots(doc, result.Quotes);
         var choices = SpeakerAttributor.Attribute(doc, slots, model);
         var quotes = result.Quotes.ToArray();
+        DocumentEntities? entities = null;
         foreach (var choice in choices)
         {
             if (choice.MentionStart < 0 || choice.Cue is not { } cue)
@@ -30,13 +32,18 @@ internal static class QuoteAttribution
                 continue;
             }
 
+            // The canonical name of the person or organisation the mention refers to; the mention text when unresolved
+            // (anonymous sources such as "a spokesman" stay as written).
+            entities ??= DocumentEntities.Analyze(doc);
+            var entity = entities.Resolve(choice.MentionStart, choice.MentionEnd);
             var (ns, ne) = Evaluation.GoldMatching.Normalize(text, choice.MentionStart, choice.MentionEnd);
             var mention = TextSpan.Of(text, choice.MentionStart, choice.MentionEnd);
-            var name = ne > ns ? text[ns..ne] : mention.Text;
+            var name = entity?.Name ?? (ne > ns ? text[ns..ne] : mention.Text);
             quotes[choice.QuoteIndex] = quotes[choice.QuoteIndex] with
             {
                 Speaker = new Speaker(name, mention),
                 Cue = TextSpan.Of(text, cue.Start, cue.End),
+                Confidence = Math.Round(Math.Min(quotes[choice.QuoteIndex].Confidence, 0.5 + (choice.Probability / 2)), 3),
             };
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using QuoteExtraction.Text;
 
@@ -40,6 +41,7 @@ internal static class SpeakerAttributor
     }
 
     /// <summary>Chooses an attribution for every slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<AttributionChoice> Attribute(TextDocument doc, List<QuoteSlot> slots, AttributionModel model)
     {
         var choices = new List<AttributionChoice>(slots.Count);
@@ -143,6 +145,7 @@ internal static class SpeakerAttributor
     /// with <see cref="ScreeningTrees"/> trees and only the top <see cref="Finalists"/> get the rest (about 3x less work;
     /// the choice matched full scoring on PolNeAR dev, see the tests).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Best(TreeEnsemble ensemble, ReadOnlySpan<float> features, List<Candidate> candidates, int width, out double bestScore)
     {
         bestScore = double.NegativeInfinity;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Entities;
@@ -107,6 +108,29 @@ public sealed class DocumentEntities
         if (head >= 0)
         {
             return _entities[_placed[head].Entity];
+        }
+
+        // "The opposition leader, Councillor Raj Patel,": a role head with the name in apposition after the comma.
+        if (c + 1 < b && doc.GetText(tokens[c]) is ",")
+        {
+            var c2 = HeadChunkEnd(doc, c + 1, b);
+            if (c2 > c + 1)
+            {
+                var appositionStart = tokens[c + 1].Start;
+                var appositionEnd = tokens[c2 - 1].End;
+                for (var p = FirstPlacedAtOrAfter(appositionStart); p < _placed.Length && _placed[p].Start < appositionEnd; p++)
+                {
+                    if (_placed[p].End <= appositionEnd && !FollowedByNoun(doc, _placed[p].End, c2))
+                    {
+                        head = p;
+                    }
+                }
+
+                if (head >= 0)
+                {
+                    return _entities[_placed[head].Entity];
+                }
+            }
         }
 
         var kind = ClassifyChunk(doc, a, c, out var headWord);
@@ -674,6 +698,7 @@ public sealed class DocumentEntities
         private int _count;
         private Dictionary<string, List<int>>? _roles;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public DocumentEntities Build()
         {
             var doc = document;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace QuoteExtraction.Quotes;
@@ -168,6 +169,7 @@ internal sealed class QuoteScanner
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void RunCore(ReadOnlySpan<char> text, ref RawQuoteList raw, List<ExtractionWarning> warnings)
         {
             int i = 0;
@@ -235,6 +237,7 @@ internal sealed class QuoteScanner
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void HandleDouble(
             ReadOnlySpan<char> text, int j, int len, MarkRole role, char prev, char next, bool firstInParagraph, int paraStart,
             ref RawQuoteList raw, List<ExtractionWarning> warnings)
@@ -304,6 +307,7 @@ internal sealed class QuoteScanner
             CloseAt(k, j, j + len, ref raw, warnings);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void HandleSingle(ReadOnlySpan<char> text, int j, int len, MarkRole role, char prev, char next, ref RawQuoteList raw)
         {
             bool prevWord = QuoteMarks.IsWordChar(prev);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -184,6 +185,7 @@ public static class QuoteJson
     /// <summary>Writes one quotation as a JSON object.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="quote">The quotation.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteQuotation(Utf8JsonWriter writer, Quotation quote)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -29,6 +29,15 @@ public class DocumentEntitiesTests
     }
 
     [Test]
+    public void Resolve_RoleHeadWithNameInApposition_GivesTheName()
+    {
+        const string text = "The mayor, Helen Marsh, spoke first. The opposition leader, Councillor Raj Patel, said the plan would fail.";
+        var (_, entities) = Analyze(text);
+
+        Resolve(text, entities, "The opposition leader, Councillor Raj Patel,")!.Name.Should().Be("Raj Patel");
+    }
+
+    [Test]
     public void Resolve_AliasesOfOnePerson_GiveFullName()
     {
         const string text = "Labour leader Sir Keir Starmer spoke on Monday. Starmer said the plan would work.\n" +
