@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Attributes;
+using QuoteExtraction.Benchmarks.Infrastructure;
+using QuoteExtraction.Serialization;
+
+namespace QuoteExtraction.Benchmarks.Serialization;
+
+/// <summary>
+/// JSON writing alone: <see cref="QuoteJson.WriteJsonLines"/> of the precomputed results of the whole corpus (with
+/// speakers and ids, the <c>quotex extract --output</c> format) into a reused in-memory stream.
+/// </summary>
+public class QuoteJsonBenchmarks : CorpusBenchmark
+{
+    private QuoteExtractionResult[] _results = [];
+    private readonly MemoryStream _output = new();
+
+    /// <summary>Extracts every document once with <see cref="QuoteExtractor.Default"/>; not measured.</summary>
+    protected override void Setup()
+    {
+        _results = new QuoteExtractionResult[Texts.Length];
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            _results[i] = QuoteExtractor.Default.ExtractQuotes(Texts[i]) with { Id = Ids[i] };
+        }
+    }
+
+    /// <summary>All results as JSON Lines.</summary>
+    /// <returns>The number of UTF-8 bytes written.</returns>
+    [Benchmark(Description = "QuoteJson.WriteJsonLines")]
+    public long WriteJsonLines()
+    {
+        _output.Position = 0;
+        _output.SetLength(0);
+        QuoteJson.WriteJsonLines(_output, _results);
+        return _output.Length;
+    }
+}
