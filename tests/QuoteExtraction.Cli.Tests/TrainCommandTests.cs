@@ -79,3 +79,24 @@ public class TrainCommandTests
         run.Stderr.Should().Contain("cannot load model");
     }
 }
+
+public class ExtractSpeakerOptionTests
+{
+    [Test]
+    public void Extract_NoSpeakers_LeavesSpeakerNull()
+    {
+        var run = CliRunner.RunWithStdin("\"We will win,\" the mayor said.", "extract", "-", "--no-speakers");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("\"speaker\": null").And.Contain("\"cue\": null");
+    }
+
+    [Test]
+    public void Extract_Default_HasSpeaker()
+    {
+        var run = CliRunner.RunWithStdin("\"We will win,\" the mayor said.", "extract", "-");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("\"text\": \"the mayor\"").And.Contain("\"text\": \"said\"");
+    }
+}

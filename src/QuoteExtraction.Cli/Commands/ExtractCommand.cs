@@ -49,9 +49,13 @@ internal static class ExtractCommand
         };
 
         var model = ModelOption.Create();
+        var noSpeakers = new Option<bool>("--no-speakers")
+        {
+            Description = "Find quotations only: no speakers or cues (faster).",
+        };
         var command = new Command("extract", "Extract quotations from a document or a JSONL corpus.")
         {
-            file, input, output, threads, quiet, model,
+            file, input, output, threads, quiet, model, noSpeakers,
         };
         command.SetAction(parseResult =>
         {
@@ -61,9 +65,17 @@ internal static class ExtractCommand
                 parseResult.GetValue(output),
                 parseResult.GetValue(threads),
                 parseResult.GetValue(quiet));
-            return ModelOption.TryCreateExtractor(context, parseResult.GetValue(model), out var extractor)
-                ? Execute(context, options, extractor)
-                : ExitCodes.UsageError;
+            if (!ModelOption.TryCreateExtractor(context, parseResult.GetValue(model), out var extractor))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (parseResult.GetValue(noSpeakers))
+            {
+                extractor = QuoteExtractor.Create(extractor.Options with { AttributeSpeakers = false });
+            }
+
+            return Execute(context, options, extractor);
         });
         return command;
     }
