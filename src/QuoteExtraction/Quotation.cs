@@ -63,7 +63,28 @@ public sealed record QuoteSource(string? Medium, string? Outlet, string? Event, 
 {
     /// <summary>A source with no field known.</summary>
     public static QuoteSource Unknown { get; } = new(null, null, null, null);
+
+    /// <summary>The text that justifies <see cref="Medium"/> ("op-ed", "told CNN", "in a statement"), or <c>null</c>.</summary>
+    public TextSpan? MediumEvidence { get; init; }
+
+    /// <summary>The outlet's mention in the text, or <c>null</c>.</summary>
+    public TextSpan? OutletEvidence { get; init; }
+
+    /// <summary>The event's mention in the text (possibly an earlier, fuller mention it refers back to), or <c>null</c>.</summary>
+    public TextSpan? EventEvidence { get; init; }
+
+    /// <summary>The relaying outlet's mention ("reports the Express"), or <c>null</c>.</summary>
+    public TextSpan? ReportedByEvidence { get; init; }
+
+    /// <summary><c>true</c> when the values were carried over from an earlier quotation of the same occasion.</summary>
+    public bool Inherited { get; init; }
 }
+
+/// <summary>A person, organisation, outlet or event named in the document, with its mentions.</summary>
+/// <param name="Name">The canonical name ("Keir Starmer", "Daily Mail", "Organised Immigration Crime (OIC) summit").</param>
+/// <param name="Kind">One of <c>person</c>, <c>organization</c>, <c>outlet</c>, <c>event</c>.</param>
+/// <param name="Mentions">Where it is mentioned (the mentions the extractor used).</param>
+public sealed record DocumentEntity(string Name, string Kind, IReadOnlyList<TextSpan> Mentions);
 
 /// <summary>One quotation found in a document.</summary>
 /// <remarks>

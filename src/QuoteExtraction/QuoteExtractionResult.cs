@@ -8,4 +8,7 @@ public sealed record QuoteExtractionResult(string Text, IReadOnlyList<Quotation>
 {
     /// <summary>An optional caller-supplied document identifier (set by the batch and streaming overloads).</summary>
     public string? Id { get; init; }
+
+    /// <summary>The speakers, outlets and events the quotations refer to, each once, with their mentions.</summary>
+    public IReadOnlyList<DocumentEntity> Entities { get; init; } = [];
 }

@@ -104,6 +104,6 @@ public sealed class QuoteExtractor
         }
 
         var model = Options.AttributionModel ?? AttributionModel.Default;
-        return model is null ? result : QuoteAttribution.Apply(result, model);
+        return model is null ? result : QuoteAttribution.Apply(result, Options, model);
     }
 }

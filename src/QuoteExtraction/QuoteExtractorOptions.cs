@@ -31,6 +31,12 @@ public sealed record QuoteExtractorOptions
     /// <summary>The speaker-attribution model; <c>null</c> uses <see cref="Attribution.AttributionModel.Default"/>, the model embedded in the package.</summary>
     public Attribution.AttributionModel? AttributionModel { get; init; }
 
+    /// <summary>Find each attributed quotation's source: medium, outlet, event and relaying outlet. Default <c>true</c>.</summary>
+    public bool AttributeSources { get; init; } = true;
+
+    /// <summary>The medium classifier; <c>null</c> uses <see cref="Sources.MediumModel.Default"/> (rules when none is embedded).</summary>
+    public Sources.MediumModel? MediumModel { get; init; }
+
     /// <summary>Returns every invalid field, one message each; empty when the options are valid.</summary>
     /// <returns>The messages, naming the field and the value.</returns>
     public IReadOnlyList<string> Validate()

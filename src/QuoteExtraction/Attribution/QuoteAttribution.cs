@@ -1,13 +1,21 @@
 using QuoteExtraction.Entities;
+using QuoteExtraction.Sources;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Attribution;
 
-/// <summary>Adds speakers and cues to the quotations of a result.</summary>
+/// <summary>Adds speakers, cues and sources to the quotations of a result.</summary>
 internal static class QuoteAttribution
 {
-    public static QuoteExtractionResult Apply(QuoteExtractionResult result, AttributionModel model)
+    public static QuoteExtractionResult Apply(QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model) =>
+        Apply(result, options, model, out _, out _);
+
+    /// <summary>Attributes speakers and sources; also returns the per-quotation source inputs and feature rows (for training).</summary>
+    internal static QuoteExtractionResult Apply(
+        QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, out List<SourceInput> sourceInputs, out List<float[]> sourceRows)
     {
+        sourceInputs = [];
+        sourceRows = [];
         bool any = false;
         foreach (var q in result.Quotes)
         {
@@ -25,28 +33,100 @@ internal static class QuoteAttribution
         var choices = SpeakerAttributor.Attribute(doc, slots, model);
         var quotes = result.Quotes.ToArray();
         DocumentEntities? entities = null;
-        foreach (var choice in choices)
+        var entityMentions = new Dictionary<(string Name, string Kind), List<TextSpan>>();
+        for (int i = 0; i < choices.Count; i++)
         {
-            if (choice.MentionStart < 0 || choice.Cue is not { } cue)
+            var choice = choices[i];
+            string? name = null;
+            if (choice.MentionStart >= 0 && choice.Cue is { } cue)
             {
-                continue;
+                // The canonical name of the person or organisation the mention refers to; the mention text when unresolved
+                // (anonymous sources such as "a spokesman" stay as written).
+                entities ??= DocumentEntities.Analyze(doc);
+                var entity = entities.Resolve(choice.MentionStart, choice.MentionEnd);
+                var (ns, ne) = Evaluation.GoldMatching.Normalize(text, choice.MentionStart, choice.MentionEnd);
+                var mention = TextSpan.Of(text, choice.MentionStart, choice.MentionEnd);
+                name = entity?.Name ?? (ne > ns ? text[ns..ne] : mention.Text);
+                quotes[choice.QuoteIndex] = quotes[choice.QuoteIndex] with
+                {
+                    Speaker = new Speaker(name, mention),
+                    Cue = TextSpan.Of(text, cue.Start, cue.End),
+                    Confidence = Math.Round(Math.Min(quotes[choice.QuoteIndex].Confidence, 0.5 + (choice.Probability / 2)), 3),
+                };
+                if (entity is not null)
+                {
+                    Collect(entityMentions, entity.Name, entity.Kind == EntityKind.Organization ? "organization" : "person", mention);
+                }
             }
 
-            // The canonical name of the person or organisation the mention refers to; the mention text when unresolved
-            // (anonymous sources such as "a spokesman" stay as written).
-            entities ??= DocumentEntities.Analyze(doc);
-            var entity = entities.Resolve(choice.MentionStart, choice.MentionEnd);
-            var (ns, ne) = Evaluation.GoldMatching.Normalize(text, choice.MentionStart, choice.MentionEnd);
-            var mention = TextSpan.Of(text, choice.MentionStart, choice.MentionEnd);
-            var name = entity?.Name ?? (ne > ns ? text[ns..ne] : mention.Text);
-            quotes[choice.QuoteIndex] = quotes[choice.QuoteIndex] with
-            {
-                Speaker = new Speaker(name, mention),
-                Cue = TextSpan.Of(text, cue.Start, cue.End),
-                Confidence = Math.Round(Math.Min(quotes[choice.QuoteIndex].Confidence, 0.5 + (choice.Probability / 2)), 3),
-            };
+            sourceInputs.Add(new SourceInput(choice.QuoteIndex, slots[i], choice.Cue, choice.MentionStart, choice.MentionEnd, name, choice.Inherited));
         }
 
-        return result with { Quotes = quotes };
+        if (options.AttributeSources)
+        {
+            var quoted = new bool[doc.Tokens.Length];
+            foreach (var s in slots)
+            {
+                for (int t = s.FirstToken; t < s.EndToken && t < quoted.Length; t++)
+                {
+                    quoted[t] = true;
+                }
+            }
+
+            var index = new SourceEvidenceIndex(doc, quoted);
+            var attributor = new SourceAttributor(doc, index);
+            var sources = attributor.Choose(sourceInputs, options.MediumModel ?? MediumModel.Default, sourceRows);
+            for (int i = 0; i < sources.Count; i++)
+            {
+                var s = sources[i];
+                var source = new QuoteSource(s.Medium, s.Outlet, s.Event, s.ReportedBy)
+                {
+                    MediumEvidence = Span(doc, s.MediumFirst, s.MediumEnd),
+                    OutletEvidence = Span(doc, s.OutletFirst, s.OutletEnd),
+                    EventEvidence = Span(doc, s.EventFirst, s.EventEnd),
+                    ReportedByEvidence = Span(doc, s.RelayFirst, s.RelayEnd),
+                    Inherited = s.Inherited,
+                };
+                int qi = sourceInputs[i].QuoteIndex;
+                quotes[qi] = quotes[qi] with { Source = source };
+                if (s.Outlet is not null && source.OutletEvidence is { } o)
+                {
+                    Collect(entityMentions, s.Outlet, "outlet", o);
+                }
+
+                if (s.ReportedBy is not null && source.ReportedByEvidence is { } r)
+                {
+                    Collect(entityMentions, s.ReportedBy, "outlet", r);
+                }
+
+                if (s.Event is not null && source.EventEvidence is { } e)
+                {
+                    Collect(entityMentions, s.Event, "event", e);
+                }
+            }
+        }
+
+        var list = entityMentions.Select(kv => new DocumentEntity(kv.Key.Name, kv.Key.Kind, kv.Value.DistinctBy(m => (m.Start, m.End)).OrderBy(m => m.Start).ToList())).ToList();
+        return result with { Quotes = quotes, Entities = list };
+    }
+
+    private static void Collect(Dictionary<(string, string), List<TextSpan>> map, string name, string kind, TextSpan mention)
+    {
+        if (!map.TryGetValue((name, kind), out var list))
+        {
+            map[(name, kind)] = list = [];
+        }
+
+        list.Add(mention);
+    }
+
+    private static TextSpan? Span(TextDocument doc, int first, int end)
+    {
+        if (first < 0 || end <= first || end > doc.Tokens.Length)
+        {
+            return null;
+        }
+
+        return TextSpan.Of(doc.Text, doc.Tokens[first].Start, doc.Tokens[end - 1].End);
     }
 }

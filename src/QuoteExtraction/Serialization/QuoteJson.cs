@@ -64,6 +64,11 @@ public static class QuoteJson
     private static readonly JsonEncodedText OutletName = JsonEncodedText.Encode("outlet");
     private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
     private static readonly JsonEncodedText ReportedByName = JsonEncodedText.Encode("reportedBy");
+    private static readonly JsonEncodedText EvidenceName = JsonEncodedText.Encode("evidence");
+    private static readonly JsonEncodedText InheritedName = JsonEncodedText.Encode("inherited");
+    private static readonly JsonEncodedText EntitiesName = JsonEncodedText.Encode("entities");
+    private static readonly JsonEncodedText EntityKindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText MentionsName = JsonEncodedText.Encode("mentions");
     private static readonly JsonEncodedText ConfidenceName = JsonEncodedText.Encode("confidence");
 
     private static readonly JsonEncodedText[] KindValues =
@@ -171,6 +176,27 @@ public static class QuoteJson
 
         writer.WriteEndArray();
 
+        writer.WritePropertyName(EntitiesName);
+        writer.WriteStartArray();
+        foreach (var entity in result.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameName);
+            WriteSafeString(writer, entity.Name);
+            writer.WriteString(EntityKindName, entity.Kind);
+            writer.WritePropertyName(MentionsName);
+            writer.WriteStartArray();
+            foreach (var mention in entity.Mentions)
+            {
+                WriteSpan(writer, mention);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
         writer.WritePropertyName(WarningsName);
         writer.WriteStartArray();
         var warnings = result.Warnings;
@@ -232,6 +258,22 @@ public static class QuoteJson
         WriteSafeString(writer, source.Event);
         writer.WritePropertyName(ReportedByName);
         WriteSafeString(writer, source.ReportedBy);
+        if (source.MediumEvidence is not null || source.OutletEvidence is not null || source.EventEvidence is not null || source.ReportedByEvidence is not null)
+        {
+            writer.WritePropertyName(EvidenceName);
+            writer.WriteStartObject();
+            writer.WritePropertyName(MediumName);
+            WriteSpan(writer, source.MediumEvidence);
+            writer.WritePropertyName(OutletName);
+            WriteSpan(writer, source.OutletEvidence);
+            writer.WritePropertyName(EventName);
+            WriteSpan(writer, source.EventEvidence);
+            writer.WritePropertyName(ReportedByName);
+            WriteSpan(writer, source.ReportedByEvidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteBoolean(InheritedName, source.Inherited);
         writer.WriteEndObject();
 
         // NaN/Infinity are not JSON numbers; a broken score must not break the output.

@@ -65,7 +65,7 @@ public sealed class QuoteJsonTests
         var json = QuoteJson.ToJson(new QuoteExtractionResult(Text, [quote], []));
 
         json.Should().Contain("\"speaker\":null").And.Contain("\"cue\":null")
-            .And.Contain("\"source\":{\"medium\":null,\"outlet\":null,\"event\":null,\"reportedBy\":null}");
+            .And.Contain("\"source\":{\"medium\":null,\"outlet\":null,\"event\":null,\"reportedBy\":null,\"inherited\":false}");
         json.Should().NotContain("\"id\"");
     }
 
@@ -93,7 +93,7 @@ public sealed class QuoteJsonTests
         var result = new QuoteExtractionResult(Text, [], [new ExtractionWarning("unclosed-quote", "No closing mark.", 5), new ExtractionWarning("x", "Whole document.")]);
 
         QuoteJson.ToJson(result).Should().Be(
-            "{\"quotes\":[],\"warnings\":[{\"code\":\"unclosed-quote\",\"message\":\"No closing mark.\",\"position\":5},{\"code\":\"x\",\"message\":\"Whole document.\",\"position\":null}]}");
+            "{\"quotes\":[],\"entities\":[],\"warnings\":[{\"code\":\"unclosed-quote\",\"message\":\"No closing mark.\",\"position\":5},{\"code\":\"x\",\"message\":\"Whole document.\",\"position\":null}]}");
     }
 
     [Test]
@@ -177,7 +177,7 @@ public sealed class QuoteJsonTests
         var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
         lines.Should().HaveCount(3001);
         lines[^1].Should().BeEmpty();
-        lines[0].Should().Be("{\"id\":\"d0\",\"quotes\":[],\"warnings\":[]}");
-        lines[2999].Should().Be("{\"id\":\"d2999\",\"quotes\":[],\"warnings\":[]}");
+        lines[0].Should().Be("{\"id\":\"d0\",\"quotes\":[],\"entities\":[],\"warnings\":[]}");
+        lines[2999].Should().Be("{\"id\":\"d2999\",\"quotes\":[],\"entities\":[],\"warnings\":[]}");
     }
 }

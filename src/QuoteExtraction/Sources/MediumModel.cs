@@ -1,0 +1,227 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using QuoteExtraction.Attribution;
+
+namespace QuoteExtraction.Sources;
+
+/// <summary>
+/// The medium classifier: a multiclass linear model (ML.NET SDCA maximum entropy) over the source evidence features,
+/// class 0 meaning "no medium stated". Weights are exported and scored directly; thread-safe and immutable.
+/// </summary>
+public sealed class MediumModel
+{
+    private const string ManifestEntry = "manifest.json";
+    private const string WeightsEntry = "weights.bin";
+
+    private static readonly Lazy<MediumModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private readonly float[] _weights; // classes x features
+    private readonly float[] _bias;
+
+    internal MediumModel(ModelManifest manifest, float[] weights, float[] bias)
+    {
+        Manifest = manifest;
+        _weights = weights;
+        _bias = bias;
+    }
+
+    /// <summary>The model embedded in the package, or <c>null</c> if the build has none.</summary>
+    public static MediumModel? Default => LazyDefault.Value;
+
+    /// <summary>What the model says about itself.</summary>
+    public ModelManifest Manifest { get; }
+
+    /// <summary>The number of classes: "none" plus every medium of <see cref="Media.All"/>.</summary>
+    public static int ClassCount => Media.All.Count + 1;
+
+    /// <summary>The names of the features, in order.</summary>
+    public static IReadOnlyList<string> FeatureNames { get; } = BuildFeatureNames();
+
+    /// <summary>Predicts the medium of one feature row, or <c>null</c> for "no medium stated".</summary>
+    /// <param name="row">The features.</param>
+    /// <returns>The medium name or <c>null</c>.</returns>
+    public string? Predict(ReadOnlySpan<float> row)
+    {
+        int n = SourceAttributor.FeatureCount;
+        if (row.Length < n)
+        {
+            throw new ArgumentException($"A row needs {n} features.", nameof(row));
+        }
+
+        int best = 0;
+        double bestScore = double.NegativeInfinity;
+        for (int k = 0; k < ClassCount; k++)
+        {
+            double s = _bias[k];
+            var w = _weights.AsSpan(k * n, n);
+            for (int i = 0; i < n; i++)
+            {
+                s += w[i] * row[i];
+            }
+
+            if (s > bestScore)
+            {
+                bestScore = s;
+                best = k;
+            }
+        }
+
+        return best == 0 ? null : Media.All[best - 1];
+    }
+
+    /// <summary>Trains the classifier.</summary>
+    /// <param name="rows">Feature rows.</param>
+    /// <param name="labels">Class per row: 0 none, 1 + index in <see cref="Media.All"/>.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <param name="corpus">A description of the training data for the manifest.</param>
+    /// <returns>The model.</returns>
+    public static MediumModel Train(IReadOnlyList<float[]> rows, IReadOnlyList<int> labels, int seed, string corpus)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (rows.Count != labels.Count || rows.Count == 0)
+        {
+            throw new ArgumentException("Rows and labels must be non-empty and of the same length.", nameof(rows));
+        }
+
+        var ml = new MLContext(seed);
+        var data = rows.Select((r, i) => new Row { Features = r, Label = (uint)(labels[i] + 1) }).ToList();
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, SourceAttributor.FeatureCount);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), (ulong)ClassCount);
+        var view = ml.Data.LoadFromEnumerable(data, schema);
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label),
+            FeatureColumnName = nameof(Row.Features),
+            NumberOfThreads = 1,
+            L2Regularization = 0.01f,
+            MaximumNumberOfIterations = 200,
+        });
+        var model = trainer.Fit(view).Model;
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int classes);
+        var bias = model.GetBiases().ToArray();
+        var flat = new float[ClassCount * SourceAttributor.FeatureCount];
+        for (int k = 0; k < classes && k < ClassCount; k++)
+        {
+            weights[k].DenseValues().ToArray().CopyTo(flat, k * SourceAttributor.FeatureCount);
+        }
+
+        var manifest = new ModelManifest
+        {
+            Kind = "source-medium",
+            FeatureSchema = FeatureNames,
+            Trainer = "SdcaMaximumEntropy(l2=0.01, iterations=200)",
+            Seed = seed,
+            Corpus = corpus,
+        };
+        return new MediumModel(manifest, flat, bias);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <param name="stream">The zip.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ModelFormatException">Not a medium model of this library's feature schema.</exception>
+    public static MediumModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            ModelManifest manifest;
+            using (var s = (zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException("No manifest.json.")).Open())
+            {
+                manifest = JsonSerializer.Deserialize<ModelManifest>(s, JsonOptions) ?? throw new ModelFormatException("Empty manifest.");
+            }
+
+            if (manifest.Kind != "source-medium" || !manifest.FeatureSchema.SequenceEqual(FeatureNames))
+            {
+                throw new ModelFormatException("Not a source-medium model of this library's feature schema.");
+            }
+
+            using var w = (zip.GetEntry(WeightsEntry) ?? throw new ModelFormatException("No weights.bin.")).Open();
+            using var reader = new BinaryReader(w);
+            var weights = new float[ClassCount * SourceAttributor.FeatureCount];
+            var bias = new float[ClassCount];
+            for (int i = 0; i < weights.Length; i++)
+            {
+                weights[i] = reader.ReadSingle();
+            }
+
+            for (int i = 0; i < bias.Length; i++)
+            {
+                bias[i] = reader.ReadSingle();
+            }
+
+            return new MediumModel(manifest, weights, bias);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException)
+        {
+            throw new ModelFormatException($"Not a QuoteExtraction medium model: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes the model: <c>manifest.json</c> and <c>weights.bin</c>.</summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var fixedTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var m = zip.CreateEntry(ManifestEntry);
+        m.LastWriteTime = fixedTime;
+        using (var s = m.Open())
+        {
+            JsonSerializer.Serialize(s, Manifest, JsonOptions);
+        }
+
+        var w = zip.CreateEntry(WeightsEntry);
+        w.LastWriteTime = fixedTime;
+        using var ws = w.Open();
+        using var writer = new BinaryWriter(ws);
+        foreach (var v in _weights)
+        {
+            writer.Write(v);
+        }
+
+        foreach (var v in _bias)
+        {
+            writer.Write(v);
+        }
+    }
+
+    private static MediumModel? LoadDefault()
+    {
+        using var stream = typeof(MediumModel).Assembly.GetManifestResourceStream("QuoteExtraction.Models.source-medium.zip");
+        return stream is null ? null : Load(stream);
+    }
+
+    private static string[] BuildFeatureNames()
+    {
+        var names = new List<string>();
+        foreach (var region in new[] { "near", "scope", "before" })
+        {
+            names.AddRange(Media.All.Select(m => $"{region}:{m}"));
+        }
+
+        names.AddRange(["cue:none", "cue:say", "cue:tell", "cue:write", "cue:tweet", "cue:add", "cue:ask", "cue:according", "cue:statement", "cue:interview", "cue:speak", "cue:other"]);
+        names.AddRange(["told:none", "told:outlet", "told:reporters", "told:crowd", "told:officials", "told:other"]);
+        names.AddRange(["outlet", "outlet:print", "outlet:broadcast", "event", "speaker:spokesperson", "continuation", "sameSpeaker", "inheritedSpeaker"]);
+        names.Add("previous:none");
+        names.AddRange(Media.All.Select(m => $"previous:{m}"));
+        return [.. names];
+    }
+
+    private sealed class Row
+    {
+        public float[] Features { get; set; } = [];
+
+        public uint Label { get; set; }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Frozen;
+using QuoteExtraction.Attribution;
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Sources;
+
+/// <summary>The media a quotation can come through, in a fixed order (the classifier's classes after "none").</summary>
+public static class Media
+{
+    /// <summary>The medium names, as written in the JSON output.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        "speech", "interview", "statement", "op-ed", "social-media", "press-conference", "letter", "testimony", "debate", "publication", "broadcast",
+    ];
+
+    /// <summary>The index of a medium name in <see cref="All"/>, or -1.</summary>
+    /// <param name="medium">The name.</param>
+    /// <returns>The index.</returns>
+    public static int IndexOf(string? medium)
+    {
+        for (int i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], medium, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>A match of a lexicon phrase on tokens.</summary>
+/// <param name="FirstToken">First token.</param>
+/// <param name="EndToken">One past the last token.</param>
+/// <param name="Value">The canonical value (outlet name or medium).</param>
+/// <param name="Kind">The outlet kind, or empty for venue phrases.</param>
+internal readonly record struct PhraseMatch(int FirstToken, int EndToken, string Value, string Kind);
+
+/// <summary>A token-sequence lexicon with span look-ups on the first word.</summary>
+internal sealed class PhraseLexicon
+{
+    private readonly FrozenDictionary<string, (string[] Words, string Value, string Kind)[]> _byFirst;
+    private readonly FrozenDictionary<string, (string[] Words, string Value, string Kind)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly StringComparison _comparison;
+
+    private PhraseLexicon(Dictionary<string, List<(string[], string, string)>> map, bool ignoreCase)
+    {
+        var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        _byFirst = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Item1.Length).ToArray(), comparer);
+        _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+    }
+
+    /// <summary>The outlets (<c>models/lexicons/outlets.tsv</c>), matched case-sensitively.</summary>
+    public static PhraseLexicon Outlets { get; } = LoadOutlets();
+
+    /// <summary>The venue phrases (<c>models/lexicons/venues.tsv</c>), matched ignoring case.</summary>
+    public static PhraseLexicon Venues { get; } = LoadVenues();
+
+    /// <summary>Tries to match the longest phrase starting at token <paramref name="i"/>.</summary>
+    public bool TryMatch(TextDocument doc, int i, out PhraseMatch match)
+    {
+        match = default;
+        var tokens = doc.Tokens;
+        if (!_lookup.TryGetValue(doc.GetText(tokens[i]), out var entries))
+        {
+            return false;
+        }
+
+        foreach (var (words, value, kind) in entries)
+        {
+            if (i + words.Length > tokens.Length)
+            {
+                continue;
+            }
+
+            bool ok = true;
+            for (int k = 1; k < words.Length && ok; k++)
+            {
+                ok = doc.GetText(tokens[i + k]).Equals(words[k], _comparison);
+            }
+
+            if (ok)
+            {
+                match = new PhraseMatch(i, i + words.Length, value, kind);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static PhraseLexicon LoadOutlets()
+    {
+        var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.Ordinal);
+        foreach (var line in Lines("outlets.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3)
+            {
+                throw new FormatException($"outlets.tsv: expected 'name<TAB>kind<TAB>aliases', got '{line}'.");
+            }
+
+            foreach (var alias in parts[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Add(map, Words(alias), parts[0], parts[1]);
+            }
+        }
+
+        return new PhraseLexicon(map, ignoreCase: false);
+    }
+
+    private static PhraseLexicon LoadVenues()
+    {
+        var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Lines("venues.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || Media.IndexOf(parts[1]) < 0)
+            {
+                throw new FormatException($"venues.tsv: expected 'phrase<TAB>medium', got '{line}'.");
+            }
+
+            Add(map, Words(parts[0]), parts[1], string.Empty);
+        }
+
+        return new PhraseLexicon(map, ignoreCase: true);
+    }
+
+    // Tokenise lexicon entries with the same tokenizer as the text, so "op-ed" and "Radio 4" match token for token.
+    private static string[] Words(string phrase)
+    {
+        var tokens = Tokenizer.Tokenize(phrase);
+        return tokens.Select(t => phrase[t.Start..t.End]).ToArray();
+    }
+
+    private static void Add(Dictionary<string, List<(string[], string, string)>> map, string[] words, string value, string kind)
+    {
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        if (!map.TryGetValue(words[0], out var list))
+        {
+            map[words[0]] = list = [];
+        }
+
+        list.Add((words, value, kind));
+    }
+
+    private static IEnumerable<string> Lines(string resource) =>
+        CueLexicon.ReadResource(resource).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && l[0] != '#');
+}
