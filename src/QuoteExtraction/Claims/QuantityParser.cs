@@ -136,7 +136,7 @@ public static class QuantityParser
                 return SkipAlnum(runEnd);
             }
 
-            var item = new Item { Start = prefix, NumberStart = numberStart, Value = value, End = numEnd, Currency = currency, CurrencyNorm = currencyNorm };
+            var item = new Item { Start = prefix, NumberStart = numberStart, Value = value, RawValue = value, End = numEnd, Currency = currency, CurrencyNorm = currencyNorm };
             if (sign == '-')
             {
                 item.Value = -item.Value;
@@ -162,7 +162,7 @@ public static class QuantityParser
             if (currency is null && At(item.Start - 1) == '-' && char.IsLetter(At(item.Start - 2)))
             {
                 var w = WordBefore(item.Start - 1);
-                if (!Slice(w, item.Start - 1).Equals("sub", StringComparison.OrdinalIgnoreCase))
+                if (!(Slice(w, item.Start - 1) is "sub" or "now" or "over" or "under" or "nearly" or "about" or "around" or "some" or "just" or "approximately" or "roughly" or "minus" or "plus"))
                 {
                     return SkipAlnum(numEnd);
                 }
@@ -312,7 +312,7 @@ public static class QuantityParser
             }
 
             // Ranges: 40-50, 40 to 50, between 40 and 50.
-            if (IsRangeConnector(item.End, out _, out _) && TryReadRangeEnd(item, out var high))
+            if (IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var high))
             {
                 ReadUnit(ref high, isOne: false);
                 var unitsAgree = item.UnitNorm is null || high.UnitNorm is null || item.UnitNorm == high.UnitNorm
@@ -356,10 +356,36 @@ public static class QuantityParser
                 }
             }
 
+            var hyphenated = item.Word && At(item.End) == '-';
             ReadUnit(ref item, isOne);
             if (isOne && item.Unit is null)
             {
                 return item.End;
+            }
+
+            // "a five-year deal", "a two-month contract": adjectival word numbers are not claims (ages are: "five-year-old").
+            if (hyphenated && item.Kind == QuantityKind.Measure && item.UnitNorm is not null && !item.UnitNorm.Contains("of age", StringComparison.Ordinal))
+            {
+                return item.End;
+            }
+
+            // A range with the unit on both ends: "1 per cent to 1.5 per cent", "between 5% and 6%", "from 208 pounds to 193".
+            if (item.Unit is not null && IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var second))
+            {
+                ReadUnit(ref second, isOne: false);
+                if ((second.UnitNorm is not null && second.UnitNorm == item.UnitNorm && second.Kind == item.Kind)
+                    || (second.Unit is null && second.Currency is null && FromBefore(item.Start)))
+                {
+                    var lowValue = item.Value;
+                    var range = item with
+                    {
+                        End = second.End,
+                        Value = Math.Min(lowValue, second.Value),
+                        Low = Math.Min(lowValue, second.Value),
+                        High = Math.Max(lowValue, second.Value),
+                    };
+                    return Emit(range, ref found);
+                }
             }
 
             if (isOne && IsPronounOne(item.Start))
@@ -378,6 +404,11 @@ public static class QuantityParser
 
         private int Emit(Item item, ref List<Quantity>? found)
         {
+            if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
+            {
+                item.Kind = QuantityKind.Other;
+            }
+
             if (item.Kind is QuantityKind.Count && item.Currency is null && item.Unit is null && item.Plain && LabelBefore(item.Start))
             {
                 item.Kind = QuantityKind.Other;
@@ -534,6 +565,13 @@ public static class QuantityParser
             if (d == 't' && At(q + 1) == 'o' && At(q + 2) is ' ' or '-')
             {
                 next = q + 3;
+                isAnd = false;
+                return true;
+            }
+
+            if (d == 'o' && At(q + 1) == 'r' && At(q + 2) == ' ' && (char.IsAsciiDigit(At(q + 3)) || IsNumberWordAt(q + 3)))
+            {
+                next = q + 3;
                 return true;
             }
 
@@ -599,13 +637,38 @@ public static class QuantityParser
                 }
 
                 item.End = uEnd;
-                if (item.Kind == QuantityKind.Money)
+                if (item.Kind is QuantityKind.Money or QuantityKind.Measure or QuantityKind.Count)
                 {
                     ReadPer(ref item);
                 }
 
                 ReadMeasured(ref item);
                 return;
+            }
+
+            // A fraction of a unit: "1/16 of a US pint".
+            if (item.Value < 1 && item.Value > 0 && At(p) == ' ' && NextWordIs(p, "of"))
+            {
+                var d = p + 4;
+                var de = WordEnd(d);
+                if (QuantityWords.Determiners.Contains(Slice(d, de)) && At(de) == ' ')
+                {
+                    d = de + 1;
+                    de = WordEnd(d);
+                }
+
+                if (Slice(d, de) is "US" or "UK" or "imperial" && At(de) == ' ')
+                {
+                    d = de + 1;
+                }
+
+                if (TryMatchUnit(d, out var fs, out var fe, out var fentry) && fentry.Kind is UnitKind.Measure)
+                {
+                    item.Unit = _t[fs..fe];
+                    item.UnitNorm = fentry.Normalized;
+                    item.Kind = QuantityKind.Measure;
+                    return;
+                }
             }
 
             // A counted noun: "6,632 migrants", "40 countries", "one of the best speakers".
@@ -631,6 +694,11 @@ public static class QuantityParser
                     if (QuantityWords.Determiners.Contains(Slice(d, de)) && At(de) == ' ')
                     {
                         d = de + 1;
+                        var me = WordEnd(d);
+                        if (Slice(d, me) is "most" or "least" && At(me) == ' ')
+                        {
+                            d = me + 1;
+                        }
                     }
                     else if (!item.Vague)
                     {
@@ -761,7 +829,7 @@ public static class QuantityParser
 
             var w = WordEnd(p + 1);
             var word = Slice(p + 1, w);
-            if (!(word is "per" or "a" or "an") || At(w) != ' ')
+            if (!(word is "per" or "a" or "an") || At(w) != ' ' || (item.Kind != QuantityKind.Money && word is not "per"))
             {
                 return;
             }
@@ -1039,6 +1107,7 @@ public static class QuantityParser
 
             // A change before the number: "rose 5%", "rose by 5%", "an increase of 5%", "rose to 5%", "down from 4,600".
             var filler = 0;
+            var article = false;
             var role = QuantityChangeRole.Amount;
             var cursor = p;
             for (var n = 0; n < 4; n++)
@@ -1053,6 +1122,11 @@ public static class QuantityParser
                 var w = Slice(ws, we);
                 if (QuantityWords.ChangeWords.TryGetValue(w, out var up))
                 {
+                    if (article && !(w is "increase" or "rise" or "gain" or "jump" or "growth" or "drop" or "fall" or "decline" or "decrease" or "loss" or "cut" or "reduction" or "boost" or "hike" or "improvement" or "contraction" or "dip" or "slump" or "surge" or "spike"))
+                    {
+                        return;
+                    }
+
                     if (w is "up" && role == QuantityChangeRole.Amount && filler > 0 && !Slice(we, p).Contains("by", StringComparison.Ordinal))
                     {
                         return;
@@ -1081,8 +1155,53 @@ public static class QuantityParser
                 }
 
                 filler++;
+                article |= w is "a" or "an";
                 cursor = ws;
             }
+        }
+
+        private bool IsAddress(int p)
+        {
+            // "575 Wilbraham Road", "9 E 71st St", "90049 ZIP Code": capitalised words up to a street word.
+            var q = p;
+            for (var n = 0; n < 4; n++)
+            {
+                if (At(q) != ' ' || !(char.IsUpper(At(q + 1)) || char.IsAsciiDigit(At(q + 1))))
+                {
+                    return false;
+                }
+
+                var e = q + 1;
+                while (char.IsLetterOrDigit(At(e)))
+                {
+                    e++;
+                }
+
+                var w = Slice(q + 1, e);
+                if (w is "Road" or "Rd" or "Street" or "St" or "Avenue" or "Ave" or "Way" or "Lane" or "Drive" or "Boulevard" or "Blvd" or "Place" or "Court" or "Code" or "Square" or "Terrace" or "Crescent" or "Close")
+                {
+                    return true;
+                }
+
+                if (n == 0 && w.Length == 1)
+                {
+                    return true;
+                }
+
+                q = e;
+            }
+
+            return false;
+        }
+
+        private bool IsToAt(int p) => At(p) == ' ' && At(p + 1) == 't' && At(p + 2) == 'o';
+
+        private bool IsChangeAmountContext(int p)
+        {
+            // "increased by $43.6 billion to $419.2 billion", "rose 5% to 7%": the "to" gives the new level, not a range.
+            var ws = WordBefore(p);
+            var w = Slice(ws, SkipSpaceBack(p));
+            return w is "by" || QuantityWords.ChangeWords.ContainsKey(w);
         }
 
         private bool HasClauseBreak(int from, int to)
@@ -1102,7 +1221,7 @@ public static class QuantityParser
         {
             var ws = WordBefore(p);
             var w = Slice(ws, SkipSpaceBack(p));
-            return w is "than" or "over" or "least" or "about" or "around" or "nearly" or "almost" or "roughly" or "approximately" or "some" or "to" or "exactly" or "only" or "just" or "by" or "all";
+            return w is "than" or "over" or "least" or "about" or "around" or "nearly" or "almost" or "roughly" or "approximately" or "some" or "exactly";
         }
 
         // ---------------------------------------------------------------- digits and words
@@ -1606,7 +1725,7 @@ public static class QuantityParser
             var c = At(p - 1);
             if (c is ' ' or '-')
             {
-                var ws = WordBefore(p);
+                var ws = WordBefore(p - 1);
                 if (Slice(ws, p - 1).Equals("minus", StringComparison.OrdinalIgnoreCase))
                 {
                     return ws;

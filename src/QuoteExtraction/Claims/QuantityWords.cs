@@ -139,7 +139,7 @@ internal static class QuantityWords
         foreach (var w in ("rose rise rises rising risen up gained gain gains gaining added adds climbed climb climbs climbing jumped jump " +
                  "jumps jumping surged surge surges surging soared soar soars soaring increased increase increases increasing advanced " +
                  "advances advancing grew grow grows growing grown growth rallied rally rallies spiked spike boosted boost hike hiked " +
-                 "hikes raised raise raises upped higher improved improvement expanded").Split(' '))
+                 "hikes raised raise raises upped higher improved improvement expanded upward upwards").Split(' '))
         {
             map[w] = true;
         }
@@ -148,7 +148,7 @@ internal static class QuantityWords
                  "loses losing loss slid slide slides sliding slipped slip slips plunged plunge plunges plummeted plummet tumbled tumble " +
                  "tumbles sank sink sinks down decreased decrease decreases decreasing eased ease eases shed sheds cut cuts shrank " +
                  "shrink shrunk contracted contraction dipped dip dips retreated slumped slump lower lowered reduced reduction reduce " +
-                 "slashed slash weakened crashed crash sagged").Split(' '))
+                 "slashed slash weakened crashed crash sagged downward downwards").Split(' '))
         {
             map[w] = false;
         }
