@@ -82,16 +82,26 @@ public static class QuantityParser
             }
 
             var at = pos + i;
-            if (at == 0 || !char.IsLetter(text[at - 1]))
+            var wordEnd = at;
+            while (wordEnd < end && char.IsLetter(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            // Only whole words count: "one" in "money" or "ten" in "often" is skipped with the rest of its word.
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && IsNumberWord(text.AsSpan(at, wordEnd - at)))
             {
                 return at;
             }
 
-            pos = at + 1;
+            pos = wordEnd;
         }
 
         return end;
     }
+
+    private static bool IsNumberWord(ReadOnlySpan<char> w) =>
+        QuantityWords.Numbers.ContainsKey(w) || QuantityWords.Denominators.ContainsKey(w) || QuantityWords.VaguePlurals.ContainsKey(w) || QuantityWords.Ordinals.ContainsKey(w);
 
     /// <summary>Whether the character can continue a word.</summary>
     internal static bool IsWordChar(char c) => char.IsLetter(c);
@@ -772,7 +782,7 @@ public static class QuantityParser
 
             // Longest match over up to four words (spaces, hyphens and slashes inside forms).
             var limit = Math.Min(_end, s + UnitLexicon.MaxLength);
-            var ends = new int[5];
+            Span<int> ends = stackalloc int[5];
             var count = 0;
             var e = s;
             while (count < 4 && e < limit)

@@ -36,7 +36,7 @@ internal static class QuantityWords
         [
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
             "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-            "million", "billion", "trillion", "dozen", "half", "third", "quarter", "first", "second",
+            "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth", "fifth",
         ],
         StringComparison.OrdinalIgnoreCase);
 
