@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using QuoteExtraction.Attribution;
+
+namespace QuoteExtraction.Claims;
+
+/// <summary>What a unit measures, from the kind column of <c>units.tsv</c>.</summary>
+internal enum UnitKind : byte
+{
+    /// <summary>A measure: length, mass, time, energy...</summary>
+    Measure,
+
+    /// <summary>A currency or a subdivision of one.</summary>
+    Money,
+
+    /// <summary>Per cent, percentage points, basis points.</summary>
+    Percent,
+
+    /// <summary>A counting unit: "times", "points".</summary>
+    Count,
+}
+
+/// <summary>A unit lexicon entry.</summary>
+/// <param name="Normalized">Canonical name ("kilometre").</param>
+/// <param name="Kind">What the unit measures.</param>
+internal readonly record struct UnitEntry(string Normalized, UnitKind Kind);
+
+/// <summary>
+/// The unit lexicon embedded from <c>models/lexicons/units.tsv</c>: surface forms (one to four words) to normalized units.
+/// Forms of three or more characters match case-insensitively, shorter ones (and forms flagged <c>cs</c>) exactly,
+/// so "m" (metre) and "M" (million) stay apart.
+/// </summary>
+internal static class UnitLexicon
+{
+    /// <summary>The longest form in characters, to bound look-ups.</summary>
+    internal static readonly int MaxLength;
+
+    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> Exact;
+    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> IgnoreCase;
+
+#pragma warning disable CA1810 // one pass over the resource fills all three fields
+    static UnitLexicon()
+#pragma warning restore CA1810
+    {
+        var exact = new Dictionary<string, UnitEntry>(StringComparer.Ordinal);
+        var ignoreCase = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
+        var max = 0;
+        foreach (var raw in CueLexicon.ReadResource("units.tsv").Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length < 3)
+            {
+                continue;
+            }
+
+            var kind = parts[2] switch
+            {
+                "money" => UnitKind.Money,
+                "percent" => UnitKind.Percent,
+                "count" => UnitKind.Count,
+                _ => UnitKind.Measure,
+            };
+            var entry = new UnitEntry(parts[1], kind);
+            var caseSensitive = parts.Length > 3 && parts[3] == "cs";
+            if (caseSensitive || parts[0].Length < 3)
+            {
+                exact.TryAdd(parts[0], entry);
+            }
+            else
+            {
+                ignoreCase.TryAdd(parts[0], entry);
+            }
+
+            max = Math.Max(max, parts[0].Length);
+        }
+
+        MaxLength = max;
+        Exact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        IgnoreCase = ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Looks up a surface form.</summary>
+    /// <param name="form">The form as written.</param>
+    /// <param name="entry">The entry found.</param>
+    /// <returns>Whether the form is a unit.</returns>
+    internal static bool TryGet(ReadOnlySpan<char> form, out UnitEntry entry)
+    {
+        if (form.Length == 0 || form.Length > MaxLength)
+        {
+            entry = default;
+            return false;
+        }
+
+        return Exact.TryGetValue(form, out entry) || IgnoreCase.TryGetValue(form, out entry);
+    }
+}

@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using FluentAssertions;
+using NUnit.Framework;
+using QuoteExtraction.Claims;
+using QuoteExtraction.Tests.Support;
+
+namespace QuoteExtraction.Tests.Claims;
+
+public class QuantityParserTests
+{
+    private static List<Quantity> Quantities(string text) => QuantityParser.Parse(text).Where(q => q.IsQuantity).ToList();
+
+    private static Quantity Single(string text)
+    {
+        var found = Quantities(text);
+        found.Should().HaveCount(1, string.Join(" | ", found.Select(q => $"{q.Text}={q.Value}")));
+        return found[0];
+    }
+
+    [Test]
+    public void Parse_MigrantsAndPreviousFigure_FindsBothCounts()
+    {
+        const string text = "6,632 migrants arriving in the UK this year, a sharp increase from the previous figure of 4,600";
+        var found = Quantities(text);
+
+        found.Should().HaveCount(2);
+        found[0].Value.Should().Be(6632);
+        found[0].Unit.Should().Be("migrants");
+        found[0].NormalizedUnit.Should().Be("migrant");
+        found[0].Kind.Should().Be(QuantityKind.Count);
+        found[0].Text.Should().Be(text[found[0].Start..found[0].End]);
+        found[1].Value.Should().Be(4600);
+    }
+
+    [Test]
+    public void Parse_MoreThanFortyCountries_IsGreaterBound()
+    {
+        var q = Single("The summit drew representatives from more than 40 countries.");
+
+        q.Value.Should().Be(40);
+        q.Bound.Should().Be(QuantityBound.Greater);
+        q.Unit.Should().Be("countries");
+        q.NormalizedUnit.Should().Be("country");
+        q.BoundSymbol.Should().Be(">");
+    }
+
+    [TestCase("The deal is worth £3.5bn to the group.", 3.5e9, "pound sterling")]
+    [TestCase("It raised $2 million last week.", 2e6, "dollar")]
+    [TestCase("Tickets cost €45 each.", 45, "euro")]
+    [TestCase("A stamp now costs 50p.", 50, "penny")]
+    [TestCase("Sales reached US$7.2 billion.", 7.2e9, "dollar")]
+    [TestCase("The firm paid 10.5 million Australian dollars in fines.", 10.5e6, "australian dollar")]
+    [TestCase("Shares traded at 300 cents.", 300, "cent")]
+    [TestCase("The fund holds ¥2 trillion.", 2e12, "japanese yen")]
+    public void Parse_Money_AppliesScaleAndCurrency(string text, double value, string unit)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(unit);
+    }
+
+    [TestCase("Inflation rose to 4.5 per cent in March.", 4.5)]
+    [TestCase("Inflation rose to 4.5% in March.", 4.5)]
+    [TestCase("Inflation is 4.5 percent.", 4.5)]
+    public void Parse_Percent_IsPercentage(string text, double value)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Percent);
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be("percentage");
+    }
+
+    [Test]
+    public void Parse_PercentagePoints_HaveTheirOwnUnit()
+    {
+        Single("The rate fell 0.25 percentage points.").NormalizedUnit.Should().Be("percentage point");
+    }
+
+    [TestCase("Between 40 and 50 people attended.", 40, 50)]
+    [TestCase("Some 40-50 people attended.", 40, 50)]
+    [TestCase("We expect 40 to 50 people.", 40, 50)]
+    [TestCase("Prices rose between 5% and 6% this year.", 5, 6)]
+    [TestCase("Fees range from 1 per cent to 1.5 per cent.", 1, 1.5)]
+    [TestCase("There are 1 to 2 thousand people.", 1000, 2000)]
+    public void Parse_Range_SetsLowAndHigh(string text, double low, double high)
+    {
+        var q = Single(text);
+
+        q.Low.Should().Be(low);
+        q.High.Should().Be(high);
+        q.Value.Should().Be(low);
+        q.IsRange.Should().BeTrue();
+    }
+
+    [TestCase("Two thirds of voters agreed.", 2.0 / 3)]
+    [TestCase("A third of the members left.", 1.0 / 3)]
+    [TestCase("A dozen eggs were broken.", 12)]
+    [TestCase("Forty people came.", 40)]
+    [TestCase("Forty-five people came.", 45)]
+    [TestCase("It took three and a half hours.", 3.5)]
+    [TestCase("Four hundred people came.", 400)]
+    [TestCase("There were 4 hundred million people.", 4e8)]
+    [TestCase("Half a million people marched.", 5e5)]
+    [TestCase("He bought one car.", 1)]
+    public void Parse_NumberWords_AreRead(string text, double value)
+    {
+        Single(text).Value.Should().BeApproximately(value, 1e-9);
+    }
+
+    [Test]
+    public void Parse_HundredsOf_IsAVagueRange()
+    {
+        var q = Single("Hundreds of protesters gathered.");
+
+        q.Low.Should().Be(100);
+        q.High.Should().Be(1000);
+        q.NormalizedUnit.Should().Be("protester");
+    }
+
+    [TestCase("Each one was checked.")]
+    [TestCase("No one came.")]
+    [TestCase("She is the one.")]
+    public void Parse_PronounOne_IsNotAQuantity(string text)
+    {
+        Quantities(text).Should().BeEmpty();
+    }
+
+    [TestCase("more than 40 people", QuantityBound.Greater)]
+    [TestCase("over 40 people", QuantityBound.Greater)]
+    [TestCase("at least 40 people", QuantityBound.GreaterOrEqual)]
+    [TestCase("nearly 40 people", QuantityBound.Approximate)]
+    [TestCase("almost 40 people", QuantityBound.Approximate)]
+    [TestCase("about 40 people", QuantityBound.Approximate)]
+    [TestCase("around 40 people", QuantityBound.Approximate)]
+    [TestCase("roughly 40 people", QuantityBound.Approximate)]
+    [TestCase("up to 40 people", QuantityBound.LessOrEqual)]
+    [TestCase("fewer than 40 people", QuantityBound.Less)]
+    [TestCase("less than 40 people", QuantityBound.Less)]
+    [TestCase("under 40 people", QuantityBound.Less)]
+    [TestCase("no more than 40 people", QuantityBound.LessOrEqual)]
+    [TestCase("exactly 40 people", QuantityBound.Equal)]
+    public void Parse_BoundsAndHedges_SetTheBound(string phrase, QuantityBound bound)
+    {
+        var q = Single($"The hall held {phrase} last night.");
+
+        q.Value.Should().Be(40);
+        q.Bound.Should().Be(bound);
+    }
+
+    [TestCase("Sales rose 5% last year.", "up", QuantityChangeRole.Amount)]
+    [TestCase("Sales rose by 5% last year.", "up", QuantityChangeRole.Amount)]
+    [TestCase("There was an increase of 5% last year.", "up", QuantityChangeRole.Amount)]
+    [TestCase("Sales fell to 5% last year.", "down", QuantityChangeRole.To)]
+    [TestCase("The rate is down from 5% last year.", "down", QuantityChangeRole.From)]
+    [TestCase("The index was up 19 cents.", "up", QuantityChangeRole.Amount)]
+    [TestCase("Shares lost 2.5% on Monday.", "down", QuantityChangeRole.Amount)]
+    public void Parse_Change_IsDetected(string text, string change, QuantityChangeRole role)
+    {
+        var q = Single(text);
+
+        q.Change.Should().Be(change);
+        q.ChangeRole.Should().Be(role);
+    }
+
+    [TestCase("It was founded in 2023.", QuantityKind.Year)]
+    [TestCase("He was born in 1987 in Leeds.", QuantityKind.Year)]
+    [TestCase("The vote is on Jan. 5 this year.", QuantityKind.Date)]
+    [TestCase("The vote is on 5 March.", QuantityKind.Date)]
+    [TestCase("Polls close at 10:30 tonight.", QuantityKind.Time)]
+    [TestCase("Polls close at 5pm tonight.", QuantityKind.Time)]
+    [TestCase("She finished third in the race.", QuantityKind.Ordinal)]
+    [TestCase("She finished 3rd in the race.", QuantityKind.Ordinal)]
+    [TestCase("The song reached No. 1 in the charts.", QuantityKind.Rank)]
+    [TestCase("Music of the 1990s is back.", QuantityKind.Year)]
+    [TestCase("He bought an iPhone 11 yesterday.", QuantityKind.Other)]
+    public void Parse_DatesYearsAndLabels_AreKeptApart(string text, QuantityKind kind)
+    {
+        var all = QuantityParser.Parse(text);
+
+        all.Should().ContainSingle().Which.Kind.Should().Be(kind);
+        all[0].IsQuantity.Should().BeFalse();
+    }
+
+    [TestCase("The road is 120 km long.", 120, "kilometre")]
+    [TestCase("It makes 275 pound-feet of torque at 3000 rpm.", 275, "pound-foot")]
+    [TestCase("The engine peaks at 3000 rpm.", 3000, "revolutions per minute")]
+    [TestCase("The tuna weighed 278kg.", 278, "kilogram")]
+    [TestCase("Winds hit 155mph on Tuesday.", 155, "mile per hour")]
+    [TestCase("A 24-year-old man was arrested.", 24, "year of age")]
+    [TestCase("The phone has a 6.1-inch screen.", 6.1, "inch")]
+    [TestCase("The room measures 32 square metres.", 32, "square metre")]
+    [TestCase("Temperatures fell to minus 12 degrees Celsius.", -12, "celsius")]
+    public void Parse_Units_AreNormalized(string text, double value, string unit)
+    {
+        var q = Quantities(text)[0];
+
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(unit);
+        q.Kind.Should().Be(QuantityKind.Measure);
+    }
+
+    [Test]
+    public void Parse_Torque_ReportsTheMeasuredThing()
+    {
+        Quantities("It makes 275 pound-feet of torque.")[0].Measured.Should().Be("torque");
+    }
+
+    [TestCase("40 countries", "country")]
+    [TestCase("4 different bosses", "different boss")]
+    [TestCase("13 people", "people")]
+    [TestCase("60 commercial fishermen", "commercial fisherman")]
+    [TestCase("5 buses", "bus")]
+    [TestCase("7 matches", "match")]
+    public void Parse_CountedNouns_AreSingularised(string phrase, string normalized)
+    {
+        Single($"They saw {phrase} on the way.").NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_SpaceSeparatedThousands_AreOneNumber()
+    {
+        Single("It cost 1 000 euros.").Value.Should().Be(1000);
+    }
+
+    [Test]
+    public void Parse_SubRange_OnlyScansTheRange()
+    {
+        const string text = "First 10 apples, then 20 pears.";
+        var start = text.IndexOf("then", StringComparison.Ordinal);
+
+        var found = QuantityParser.Parse(text, start, text.Length);
+
+        found.Should().ContainSingle().Which.Value.Should().Be(20);
+        found[0].Start.Should().Be(text.IndexOf("20", StringComparison.Ordinal));
+    }
+
+    [TestCase("")]
+    [TestCase("1e400")]
+    [TestCase("99999999999999999999999999999999999999999999999999999999 people")]
+    [TestCase("1.2.3.4.5 6,7,8,9 ,,, ... 0x1F 12:34:56:78 1/0 $ £ € -- -1- 1-- --1")]
+    [TestCase("between and to - 5 - - to 7 or or 3 per cent per cent %%%")]
+    [TestCase("a a a a half of of the one of the")]
+    [TestCase("£")]
+    [TestCase("9")]
+    [TestCase("one")]
+    [TestCase("No.")]
+    [TestCase("US$")]
+    public void Parse_Garbage_NeverThrows(string text)
+    {
+        var act = () => QuantityParser.Parse(text);
+
+        act.Should().NotThrow();
+    }
+
+    [Test]
+    public void Parse_HugeDigitStrings_NeverThrowAndStayFast()
+    {
+        var digits = new string('7', 100_000);
+        var mixed = string.Concat(Enumerable.Repeat("1,234.5 ", 20_000));
+        var clock = Stopwatch.StartNew();
+
+        var act = () =>
+        {
+            QuantityParser.Parse(digits);
+            QuantityParser.Parse("$" + digits + " million");
+            QuantityParser.Parse(mixed);
+            QuantityParser.Parse(string.Concat(Enumerable.Repeat("one ", 30_000)));
+        };
+
+        act.Should().NotThrow();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Test]
+    public void Parse_Every_SpanMatchesItsText()
+    {
+        const string text = "Ford, which has 13,000 workers, said a disorderly exit would cost it $800 million in 2019, about 5% of sales.";
+        foreach (var q in QuantityParser.Parse(text))
+        {
+            q.Text.Should().Be(text[q.Start..q.End]);
+        }
+    }
+
+    [Test]
+    public void Parse_NullText_Throws()
+    {
+        var act = () => QuantityParser.Parse(null!);
+
+        act.Should().Throw<ArgumentNullException>();
+    }
+
+    [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
+    public void Parse_NewsCorpus_Speed()
+    {
+        var path = SharedData.Require("data/news/news-all.jsonl");
+        var texts = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            using var doc = JsonDocument.Parse(line);
+            texts.Add(doc.RootElement.GetProperty("text").GetString() ?? string.Empty);
+        }
+
+        var chars = texts.Sum(t => (long)t.Length);
+        var bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        var count = 0;
+        foreach (var t in texts)
+        {
+            count += QuantityParser.Parse(t).Count;
+        }
+
+        var best = double.MaxValue;
+        for (var run = 0; run < 5; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var t in texts)
+            {
+                QuantityParser.Parse(t);
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        TestContext.Out.WriteLine($"{texts.Count} documents, {bytes / 1e6:0.0} MB UTF-8 ({chars} chars), {count} quantities; best of 5: {best:0.000} s = {bytes / 1e6 / best:0} MB/s");
+        best.Should().BeLessThan(0.2 * bytes / 24e6);
+    }
+}
