@@ -27,6 +27,8 @@ public static class Program
         root.Add(ExtractCommand.Create(context));
         root.Add(EvaluateCommand.Create(context));
         root.Add(TrainCommand.Create(context));
+        root.Add(SourcesCommands.CreateTrain(context));
+        root.Add(SourcesCommands.CreateEvaluate(context));
         root.Add(EvaluateQuantitiesCommand.Create(context));
         return root;
     }

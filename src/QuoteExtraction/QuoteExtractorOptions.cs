@@ -37,6 +37,9 @@ public sealed record QuoteExtractorOptions
     /// <summary>The medium classifier; <c>null</c> uses <see cref="Sources.MediumModel.Default"/> (rules when none is embedded).</summary>
     public Sources.MediumModel? MediumModel { get; init; }
 
+    /// <summary>Decide the medium with the classifier (default) or, when <c>false</c>, with the rules alone (the baseline).</summary>
+    public bool UseMediumClassifier { get; init; } = true;
+
     /// <summary>Returns every invalid field, one message each; empty when the options are valid.</summary>
     /// <returns>The messages, naming the field and the value.</returns>
     public IReadOnlyList<string> Validate()

@@ -75,7 +75,8 @@ internal static class QuoteAttribution
 
             var index = new SourceEvidenceIndex(doc, quoted);
             var attributor = new SourceAttributor(doc, index);
-            var sources = attributor.Choose(sourceInputs, options.MediumModel ?? MediumModel.Default, sourceRows);
+            var medium = options.UseMediumClassifier ? options.MediumModel ?? MediumModel.Default : null;
+            var sources = attributor.Choose(sourceInputs, medium, sourceRows);
             for (int i = 0; i < sources.Count; i++)
             {
                 var s = sources[i];

@@ -26,14 +26,20 @@ internal sealed class SourceEvidenceIndex
 {
     private static readonly FrozenSet<string> EventHeads = Set(
         "summit", "rally", "conference", "convention", "debate", "hearing", "meeting", "forum", "event", "ceremony", "congress", "festival",
-        "gala", "dinner", "vigil", "march", "protest", "hustings", "assembly", "session", "fundraiser", "briefing", "launch", "roundtable");
+        "gala", "dinner", "vigil", "march", "protest", "hustings", "assembly", "session", "fundraiser", "briefing", "launch", "roundtable",
+        "committee", "inquiry", "questions", "sermon", "address", "speech", "stop", "hall", "conference", "lecture", "service", "memorial", "funeral",
+        "commencement", "breakfast", "luncheon", "reception", "hearings");
+
+    // Heads that are events only with a name ("State of the State address", "concession speech in Phoenix"), never alone.
+    private static readonly FrozenSet<string> NamedOnlyHeads = Set("address", "speech", "stop", "hall", "session", "service", "committee", "questions", "lecture");
 
     private static readonly FrozenSet<string> VenuePrepositions = Set(
         "at", "during", "from", "addressing", "addressed", "told", "before", "in", "on", "to", "opening", "closing", "after");
 
     private static readonly FrozenSet<string> CommonOutletWords = Set(
         "Times", "Post", "Sun", "Mail", "Express", "Journal", "Globe", "Standard", "Sky", "Fox", "Independent", "Mirror", "Metro", "Spectator",
-        "Hill", "Atlantic", "View", "Tribune", "Guardian", "Observer", "Telegraph", "Economist", "Time", "Star", "Today", "Slate", "Vox", "Standard");
+        "Hill", "Atlantic", "View", "Tribune", "Guardian", "Observer", "Telegraph", "Economist", "Time", "Star", "Today", "Slate", "Vox", "Standard",
+        "X", "Threads", "Telegram", "This Morning");
 
     private static readonly FrozenSet<string> OutletContext = Set(
         "the", "told", "tells", "telling", "on", "to", "with", "for", "in", "via", "by", "reports", "reported", "reporting", "according", "of");
@@ -193,12 +199,30 @@ internal sealed class SourceEvidenceIndex
             }
 
             bool capital = (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps)) && !(t.Has(TokenFlags.SentenceStart) && VenuePrepositions.Contains(Word(k)));
-            bool possessive = t.Has(TokenFlags.Clitic) && k > 0 && tokens[k - 1].Has(TokenFlags.Capitalized);
+            bool possessive = t.Has(TokenFlags.Clitic) && k > 0 && (tokens[k - 1].Has(TokenFlags.Capitalized) || tokens[k - 1].Kind == TokenKind.Word);
             if (capital || possessive || t.Kind == TokenKind.Number)
             {
                 s = k;
                 k--;
                 continue;
+            }
+
+            // Lower-case modifiers ("televised", "winter", "campaign", "press") belong to the name when a capitalised or
+            // possessive word stands before them: "Thursday's televised debate", "Association winter meeting".
+            if (t.Kind == TokenKind.Word && !Determiner(k) && k > 0 && !quoted[k - 1])
+            {
+                int j = k;
+                while (j > k - 2 && j >= 0 && tokens[j].Kind == TokenKind.Word && !tokens[j].Has(TokenFlags.Capitalized) && !Determiner(j) && !VenuePrepositions.Contains(Word(j)))
+                {
+                    j--;
+                }
+
+                if (j >= 0 && j < k && (tokens[j].Has(TokenFlags.Capitalized) || tokens[j].Has(TokenFlags.Clitic)) && !tokens[j].Has(TokenFlags.SentenceStart))
+                {
+                    s = j;
+                    k = j - 1;
+                    continue;
+                }
             }
 
             break;
@@ -220,9 +244,31 @@ internal sealed class SourceEvidenceIndex
             }
 
             e = p;
+
+            // "in Manchester, New Hampshire": a state or country after the town.
+            if (e + 1 < tokens.Length && Word(e) is "," && tokens[e + 1].Has(TokenFlags.Capitalized) && !quoted[e + 1])
+            {
+                int q = e + 1;
+                while (q < tokens.Length && !quoted[q] && tokens[q].Has(TokenFlags.Capitalized) && tokens[q].Kind == TokenKind.Word)
+                {
+                    q++;
+                }
+
+                e = q;
+            }
         }
 
-        bool named = s < head || e > head + 1;
+        // "town hall", "press conference", "campaign stop": a lower-case word that makes the head.
+        if (s == head && head > 0 && Word(head - 1) is "town" or "press" or "news" or "campaign" or "concession" or "victory" or "acceptance" or "maiden" or "keynote")
+        {
+            s = head - 1;
+        }
+
+        bool named = (s < head && HasNameWord(s, head)) || e > head + 1 || tokens[head].Has(TokenFlags.Capitalized);
+        if (NamedOnlyHeads.Contains(Word(head)) && !named)
+        {
+            return;
+        }
 
         // Skip a determiner or possessive to find the governing preposition: "at the summit", "during Sunday's debate".
         int g = s - 1;
@@ -235,6 +281,21 @@ internal sealed class SourceEvidenceIndex
         bool venue = g >= 0 && !quoted[g] && VenuePrepositions.Contains(Word(g));
         var name = _doc.Text[tokens[s].Start..tokens[e - 1].End];
         Events.Add(new EventMention(s, e, head, name, named, venue));
+    }
+
+    private bool Determiner(int t) => Word(t) is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "their" or "its" or "our" or "my" or "your";
+
+    private bool HasNameWord(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_doc.Tokens[t].Has(TokenFlags.Capitalized) || _doc.Tokens[t].Has(TokenFlags.Clitic) || _doc.Tokens[t].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool TryRelay(PhraseMatch outlet, out RelayMention relay)
