@@ -27,6 +27,7 @@ public static class Program
         root.Add(ExtractCommand.Create(context));
         root.Add(EvaluateCommand.Create(context));
         root.Add(TrainCommand.Create(context));
+        root.Add(TrainClaimsCommand.Create(context));
         return root;
     }
 
