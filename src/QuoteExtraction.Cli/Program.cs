@@ -30,6 +30,7 @@ public static class Program
         root.Add(SourcesCommands.CreateTrain(context));
         root.Add(SourcesCommands.CreateEvaluate(context));
         root.Add(EvaluateQuantitiesCommand.Create(context));
+        root.Add(TrainClaimsCommand.Create(context));
         return root;
     }
 
