@@ -90,7 +90,8 @@ public sealed class MediumModel
         }
 
         var ml = new MLContext(seed);
-        var data = rows.Select((r, i) => new Row { Features = r, Label = (uint)(labels[i] + 1) }).ToList();
+        // Raw key values given to LoadFromEnumerable are zero-based class indexes (checked against ML.NET's own predictions in the tests).
+        var data = rows.Select((r, i) => new Row { Features = r, Label = (uint)labels[i] }).ToList();
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, SourceAttributor.FeatureCount);
         schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), (ulong)ClassCount);
@@ -215,6 +216,8 @@ public sealed class MediumModel
         names.AddRange(["outlet", "outlet:print", "outlet:broadcast", "event", "speaker:spokesperson", "continuation", "sameSpeaker", "inheritedSpeaker"]);
         names.Add("previous:none");
         names.AddRange(Media.All.Select(m => $"previous:{m}"));
+        names.Add("rule:none");
+        names.AddRange(Media.All.Select(m => $"rule:{m}"));
         return [.. names];
     }
 

@@ -40,7 +40,7 @@ internal readonly record struct SourceChoice(
 internal sealed class SourceAttributor
 {
     /// <summary>The width of a feature row of the medium model.</summary>
-    public const int FeatureCount = (3 * 11) + CueLemmas + ToldObjects + 8 + 12;
+    public const int FeatureCount = (3 * 11) + CueLemmas + ToldObjects + 8 + 12 + 12;
 
     private const int CueLemmas = 12;
     private const int ToldObjects = 6;
@@ -203,6 +203,7 @@ internal sealed class SourceAttributor
 
         // Outlets in scope, spoken through (not relays, not inside the speaker mention as a modifier).
         PhraseMatch? outlet = toldOutlet;
+        string outletPrep = toldOutlet is null ? string.Empty : "told";
         foreach (var o in _index.Outlets)
         {
             if (outlet is not null || o.FirstToken < lo || o.FirstToken >= hi || _index.IsRelay(o))
@@ -217,9 +218,22 @@ internal sealed class SourceAttributor
             }
 
             var prep = p >= 0 ? _doc.GetText(tokens[p]).ToString() : string.Empty;
-            if (prep is "for" or "in" or "on" or "to" or "with" or "told" or "tells" or "telling")
+            if (prep is "for" or "in" or "on" or "to" or "with" or "told" or "tells" or "telling" or "via")
             {
                 outlet = o;
+                outletPrep = prep;
+            }
+        }
+
+        // "MSNBC's Morning Joe", "BBC Radio 4's Today programme": the programme is the more specific outlet.
+        if (outlet is { } chained)
+        {
+            foreach (var o in _index.Outlets)
+            {
+                if (o.FirstToken == chained.EndToken + 1 && tokens[chained.EndToken].Has(TokenFlags.Clitic))
+                {
+                    outlet = o;
+                }
             }
         }
 
@@ -266,7 +280,11 @@ internal sealed class SourceAttributor
             }
         }
 
-        var rule = RuleMedium(lemma, toldObject, outlet, evt, best, row);
+        var rule = RuleMedium(lemma, toldObject, outlet, evt, best, row)
+            ?? OutletMedium(lemma, outlet, outletPrep);
+
+        // The rules' own answer (one-hot, 0 = none): the classifier learns when to overrule it.
+        row[f + 12 + Media.IndexOf(rule) + 1] = 1;
         int mediumFirst = -1, mediumEnd = -1;
         if (rule is not null)
         {
@@ -355,6 +373,24 @@ internal sealed class SourceAttributor
 
         _ = best;
         return null;
+    }
+
+    /// <summary>A medium from the outlet alone: "on Newsnight", "to GB News" → interview; "in the Telegraph" with "wrote" → op-ed; a platform → social media.</summary>
+    private static string? OutletMedium(string? lemma, PhraseMatch? outlet, string prep)
+    {
+        if (outlet is not { } o)
+        {
+            return null;
+        }
+
+        return o.Kind switch
+        {
+            "platform" => "social-media",
+            "broadcaster" or "programme" when prep is "on" or "to" or "with" or "told" or "tells" or "telling" => "interview",
+            "newspaper" or "magazine" or "online" when prep is "to" or "with" or "told" or "tells" or "telling" => "interview",
+            "newspaper" or "magazine" or "online" when prep is "in" or "for" && lemma is "write" => "op-ed",
+            _ => null,
+        };
     }
 
     private bool Continues(SourceInput input, SourceInput previous)

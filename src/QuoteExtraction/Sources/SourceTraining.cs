@@ -214,6 +214,8 @@ public static class SourceTraining
         }
 
         int silver = 0;
+        var silverMedia = new List<(float[], int)>();
+        var silverNone = new List<(float[], int)>();
         foreach (var doc in polnear)
         {
             var result = QuoteExtractor.Create(options with { AttributeSpeakers = false }).ExtractQuotes(doc.Text);
@@ -233,10 +235,17 @@ public static class SourceTraining
                     continue;
                 }
 
-                rows.Add(featureRows[i]);
-                labels.Add(label.Value);
-                silver++;
+                (label.Value == 0 ? silverNone : silverMedia).Add((featureRows[i], label.Value));
             }
+        }
+
+        // Balance the silver rows: every cue-derived medium, and as many "no medium" rows (the first ones, in corpus
+        // order), so that thousands of bare "said" rows do not drown the hand-annotated examples.
+        foreach (var (row, label) in silverMedia.Concat(silverNone.Take(silverMedia.Count)))
+        {
+            rows.Add(row);
+            labels.Add(label);
+            silver++;
         }
 
         log?.Invoke($"training rows: {hand} hand-annotated, {silver} silver from PolNeAR cues");
