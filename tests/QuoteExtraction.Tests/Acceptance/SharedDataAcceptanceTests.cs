@@ -77,3 +77,38 @@ public class AttributionAcceptanceTests
         report.All.CueOverlap.Should().BeGreaterThanOrEqualTo(0.80);
     }
 }
+
+/// <summary>The source-attribution acceptance checks (issue: source attribution).</summary>
+[Category("SharedData")]
+public class SourceAcceptanceTests
+{
+    [Test]
+    public void ExtractQuotes_OicSummitExample_SourcesMatchGold()
+    {
+        var text = File.ReadAllText(SharedData.Require("examples/oic-summit.txt"));
+        using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.Require("examples/oic-summit.gold.json")));
+        var expected = gold.RootElement.GetProperty("quotes").EnumerateArray().ToList();
+
+        var quotes = QuoteExtractor.Default.ExtractQuotes(text).Quotes;
+
+        quotes.Should().HaveCount(8);
+        int media = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            media += quotes[i].Source.Medium == expected[i].GetProperty("medium").GetString() ? 1 : 0;
+        }
+
+        media.Should().BeGreaterThanOrEqualTo(7);
+        foreach (int i in new[] { 0, 1, 6, 7 })
+        {
+            quotes[i].Source.Medium.Should().Be("op-ed");
+            quotes[i].Source.Outlet.Should().Be("Daily Mail");
+        }
+
+        quotes[2].Source.Medium.Should().Be("speech");
+        quotes[2].Source.Event.Should().Be("Organised Immigration Crime (OIC) summit");
+        quotes[2].Source.ReportedBy.Should().Be("Express");
+        quotes[3].Source.Medium.Should().Be("speech");
+        quotes[4].Source.Medium.Should().BeOneOf(new string?[] { null, "speech" });
+    }
+}
