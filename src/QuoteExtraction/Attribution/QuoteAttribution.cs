@@ -73,7 +73,21 @@ internal static class QuoteAttribution
                 }
             }
 
-            var index = new SourceEvidenceIndex(doc, quoted);
+            // Evidence is read from the sentence before a quotation's first sentence to the sentence after its last.
+            var near = new bool[doc.Tokens.Length];
+            var sentences = doc.Sentences;
+            foreach (var s in slots)
+            {
+                int a = Math.Max(0, doc.SentenceIndexAt(s.Start) - 2);
+                int b = doc.SentenceIndexAt(Math.Max(s.Start, s.End - 1));
+                b = b < 0 ? sentences.Length - 1 : Math.Min(sentences.Length - 1, b + 1);
+                if (a <= b && b < sentences.Length)
+                {
+                    near.AsSpan(sentences[a].FirstToken, sentences[b].EndToken - sentences[a].FirstToken).Fill(true);
+                }
+            }
+
+            var index = new SourceEvidenceIndex(doc, quoted, near);
             var attributor = new SourceAttributor(doc, index);
             var medium = options.UseMediumClassifier ? options.MediumModel ?? MediumModel.Default : null;
             var sources = attributor.Choose(sourceInputs, medium, sourceRows);

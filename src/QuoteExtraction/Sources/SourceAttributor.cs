@@ -454,11 +454,12 @@ internal sealed class SourceAttributor
 
     private bool MentionHas(SourceInput input, FrozenSet<string> words)
     {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         int first = _doc.TokenIndexAt(input.MentionStart);
         int end = _doc.TokenIndexAt(input.MentionEnd);
         for (int t = first; t < end && t < _doc.Tokens.Length; t++)
         {
-            if (words.Contains(_doc.GetText(_doc.Tokens[t]).ToString()))
+            if (lookup.Contains(_doc.GetText(_doc.Tokens[t])))
             {
                 return true;
             }
@@ -469,11 +470,12 @@ internal sealed class SourceAttributor
 
     private bool SentenceHas(SourceInput input, FrozenSet<string> words)
     {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var (lo, hi) = Scope(input);
         for (int t = lo; t < hi; t++)
         {
             if ((t < input.Slot.FirstToken || t >= input.Slot.EndToken) && _doc.Tokens[t].Kind == TokenKind.Word
-                && words.Contains(_doc.GetText(_doc.Tokens[t]).ToString()))
+                && lookup.Contains(_doc.GetText(_doc.Tokens[t])))
             {
                 return true;
             }

@@ -46,15 +46,18 @@ internal sealed class SourceEvidenceIndex
 
     private static readonly FrozenSet<string> ReportVerbs = Set("reports", "reported", "reporting", "report", "revealed", "reveals", "learned", "learnt", "obtained", "understands");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly TextDocument _doc;
 
-    public SourceEvidenceIndex(TextDocument doc, bool[] quoted)
+    public SourceEvidenceIndex(TextDocument doc, bool[] quoted, bool[]? near = null)
     {
         _doc = doc;
         var tokens = doc.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (quoted[i] || tokens[i].Kind != TokenKind.Word)
+            var token = tokens[i];
+            if (quoted[i] || token.Kind != TokenKind.Word)
             {
                 continue;
             }
@@ -69,12 +72,13 @@ internal sealed class SourceEvidenceIndex
                 }
             }
 
-            if (PhraseLexicon.Venues.TryMatch(doc, i, out var venue) && !AnyQuoted(quoted, venue.FirstToken, venue.EndToken))
+            // Venue words only count near a quotation; the look-up is skipped elsewhere (most of a long article).
+            if (token.Length >= 2 && (near is null || near[i]) && PhraseLexicon.Venues.TryMatch(doc, i, out var venue) && !AnyQuoted(quoted, venue.FirstToken, venue.EndToken))
             {
                 Venues.Add(venue);
             }
 
-            if (EventHeads.Contains(Word(i)))
+            if (token.Length >= 4 && token.Length <= 11 && EventHeadLookup.Contains(doc.GetText(token)))
             {
                 AddEvent(i, quoted);
             }
