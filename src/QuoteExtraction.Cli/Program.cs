@@ -28,6 +28,7 @@ public static class Program
         root.Add(EvaluateCommand.Create(context));
         root.Add(TrainCommand.Create(context));
         root.Add(EvaluateQuantitiesCommand.Create(context));
+        root.Add(TrainClaimsCommand.Create(context));
         return root;
     }
 

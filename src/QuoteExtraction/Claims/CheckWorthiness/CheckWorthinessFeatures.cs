@@ -1,0 +1,527 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+
+namespace QuoteExtraction.Claims;
+
+/// <summary>
+/// Turns a sentence into the check-worthiness feature vector: a few dense cues (numbers, quantities, comparatives, named
+/// entities, tense, modality, hedges, pronouns, questions, length) followed by hashed unigrams and bigrams of lower-cased
+/// words (numbers folded to shape tokens). A light scanner over the characters does the work without allocating, so every
+/// sentence of an article can be scored on the hot path.
+/// </summary>
+internal static class CheckWorthinessFeatures
+{
+    /// <summary>Bits of the hashed n-gram space.</summary>
+    public const int HashBits = 18;
+
+    /// <summary>Size of the hashed n-gram space.</summary>
+    public const int HashSize = 1 << HashBits;
+
+    /// <summary>The longest word (in characters) that is looked up and hashed as a whole; longer ones are truncated.</summary>
+    private const int MaxWord = 32;
+
+    /// <summary>The dense features, in order.</summary>
+    public static readonly string[] DenseNames =
+    [
+        "logTokens", "veryShort", "numbers", "hasNumber", "year", "percent", "money", "scaleWord", "numberWord",
+        "comparatives", "erEstWords", "than", "capitalisedInner", "allCaps", "pastEd", "pastAux", "futureModal",
+        "opinion", "hedge", "iThink", "firstSingular", "firstPlural", "secondPerson", "question", "exclamation",
+        "courtesy", "negation", "temporal", "questionWordStart", "quoteMark", "quantityNoun", "longWords",
+    ];
+
+    /// <summary>The number of dense features.</summary>
+    public static int DenseCount => DenseNames.Length;
+
+    /// <summary>The width of the full vector (dense then hashed).</summary>
+    public static int Width => DenseCount + HashSize;
+
+    /// <summary>The feature schema written to model manifests.</summary>
+    public static IReadOnlyList<string> Schema { get; } = [.. DenseNames, $"hashed-unigram-bigram:fnv1a:{HashBits}"];
+
+    [Flags]
+    private enum Cat
+    {
+        None = 0,
+        NumberWord = 1,
+        Percent = 2,
+        Money = 4,
+        Scale = 8,
+        Comparative = 16,
+        PastAux = 32,
+        FutureModal = 64,
+        Opinion = 128,
+        Hedge = 256,
+        FirstSingular = 512,
+        FirstPlural = 1024,
+        Second = 2048,
+        Courtesy = 4096,
+        Negation = 8192,
+        Temporal = 16384,
+        QuestionWord = 32768,
+        Stop = 65536,
+        QuantityNoun = 131072,
+    }
+
+    private static readonly FrozenDictionary<string, Cat> Lexicon = BuildLexicon();
+    private static readonly FrozenDictionary<string, Cat>.AlternateLookup<ReadOnlySpan<char>> Lookup = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, Cat> BuildLexicon()
+    {
+        var d = new Dictionary<string, Cat>(StringComparer.Ordinal);
+        void Add(Cat c, string words)
+        {
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                d[w] = d.GetValueOrDefault(w) | c;
+            }
+        }
+
+        Add(Cat.NumberWord, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions half quarter third dozen dozens twice once");
+        Add(Cat.Percent, "percent per cent percentage");
+        Add(Cat.Money, "dollar dollars $ cents pounds euros £ € budget deficit debt tax taxes spending spent wage wages income salary");
+        Add(Cat.Scale, "thousand thousands million millions billion billions trillion trillions hundred hundreds");
+        Add(Cat.Comparative, "more less fewer most least than higher lower larger smaller bigger better worse best worst greater increase increased increases increasing decrease decreased decreases rise rose risen rising fell fall fallen falling cut cuts double doubled triple tripled quadrupled grew grown growth reduce reduced raise raised drop dropped dropping highest lowest largest biggest record only almost nearly over under since");
+        Add(Cat.PastAux, "was were had did been");
+        Add(Cat.FutureModal, "will would 'll going gonna could should might may must can shall");
+        Add(Cat.Opinion, "think believe feel hope want wish guess opinion like love hate agree disagree great wonderful terrible tremendous fantastic beautiful horrible sad amazing proud");
+        Add(Cat.Hedge, "maybe perhaps probably possibly seems seem kind sort frankly honestly really");
+        Add(Cat.FirstSingular, "i me my mine myself i'm i've i'd i'll");
+        Add(Cat.FirstPlural, "we us our ours ourselves we're we've we'll");
+        Add(Cat.Second, "you your yours yourself you're you've");
+        Add(Cat.Courtesy, "thank thanks welcome applause laughter crosstalk congratulations please tonight evening okay ok hello goodbye bless appreciate");
+        Add(Cat.Negation, "not no never n't nobody nothing none neither nor don't doesn't didn't won't can't isn't wasn't");
+        Add(Cat.Temporal, "year years yesterday today last ago since month months week weeks decade decades january february march april may june july august september october november december");
+        Add(Cat.QuestionWord, "what why how who when where which");
+        Add(Cat.QuantityNoun, "jobs rate rates number numbers average total percent people americans unemployment population deaths cases votes voted law bill billion million country countries");
+        Add(Cat.Stop, "the a an and or but of to in on at for with by from as is are be it this that these those there here so if then just also very well oh yes");
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Extracts the features of <paramref name="text"/>.</summary>
+    /// <param name="text">The sentence.</param>
+    /// <param name="dense">Receives the <see cref="DenseCount"/> dense values (overwritten).</param>
+    /// <param name="hashes">Receives the hashed n-gram indices (0-based within the hashed space; may repeat).</param>
+    public static void Extract(ReadOnlySpan<char> text, Span<float> dense, List<int> hashes)
+    {
+        var scratch = new Scratch(hashes);
+        Scan(text, ref scratch);
+        scratch.Finish(dense);
+    }
+
+    /// <summary>The raw linear score of <paramref name="text"/>: bias + dense·w + Σ w[hash] over distinct n-grams.</summary>
+    /// <param name="text">The sentence.</param>
+    /// <param name="weights">Dense weights then hashed weights (<see cref="Width"/> values).</param>
+    /// <param name="bias">The bias.</param>
+    /// <param name="dense">Receives the dense features (for a second-stage model), <see cref="DenseCount"/> values.</param>
+    /// <returns>The linear score.</returns>
+    public static double LinearScore(ReadOnlySpan<char> text, ReadOnlySpan<float> weights, double bias, Span<float> dense)
+    {
+        var scratch = new Scratch(weights, bias);
+        Scan(text, ref scratch);
+        scratch.Finish(dense);
+        double sum = scratch.Sum;
+        for (int i = 0; i < DenseCount; i++)
+        {
+            sum += dense[i] * weights[i];
+        }
+
+        return sum;
+    }
+
+    private static void Scan(ReadOnlySpan<char> text, ref Scratch s)
+    {
+        Span<char> word = stackalloc char[MaxWord];
+        int i = 0;
+        bool first = true;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            if (char.IsLetter(c))
+            {
+                i++;
+                while (i < text.Length)
+                {
+                    char d = text[i];
+                    if (char.IsLetterOrDigit(d))
+                    {
+                        i++;
+                    }
+                    else if ((d is '-' or '\'' or '\u2019' or '.') && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    {
+                        i += 2; // hyphenated words, contractions, "U.S."
+                    }
+                    else if (d == '.' && i - start == 1 && i + 1 < text.Length && text[i + 1] == ' ' && char.IsUpper(c))
+                    {
+                        break;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                var raw = text[start..i];
+                int n = Math.Min(raw.Length, MaxWord);
+                int len = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    char ch = raw[k];
+                    if (ch == '\u2019')
+                    {
+                        ch = '\'';
+                    }
+
+                    if (ch != '.')
+                    {
+                        word[len++] = char.ToLowerInvariant(ch);
+                    }
+                }
+
+                s.Word(word[..len], raw, first);
+            }
+            else if (char.IsDigit(c))
+            {
+                i++;
+                while (i < text.Length && (char.IsDigit(text[i]) || ((text[i] is ',' or '.' or ':') && i + 1 < text.Length && char.IsDigit(text[i + 1]))))
+                {
+                    i++;
+                }
+
+                int digitsEnd = i;
+                while (i < text.Length && char.IsLetter(text[i]))
+                {
+                    i++; // "4.5bn", "21st", "1990s"
+                }
+
+                s.Number(text[start..digitsEnd], text[digitsEnd..i]);
+            }
+            else
+            {
+                i++;
+                s.Symbol(c);
+            }
+
+            first = false;
+        }
+    }
+
+    /// <summary>Accumulates counts and n-gram hashes while scanning; either collects hashes or sums weights.</summary>
+    private ref struct Scratch
+    {
+        private const uint FnvOffset = 2166136261;
+        private const uint FnvPrime = 16777619;
+
+        private readonly List<int>? _hashes;
+        private readonly ReadOnlySpan<float> _weights;
+        private uint _previous;
+        private int _tokens, _numbers, _year, _percent, _money, _scale, _numberWord, _comparative, _erEst, _than, _capInner, _allCaps,
+            _pastEd, _pastAux, _future, _opinion, _hedge, _iThink, _first, _firstPlural, _second, _question, _exclamation, _courtesy,
+            _negation, _temporal, _questionStart, _quote, _quantity, _long;
+        private bool _lastWasI, _lastWasPer;
+
+        public Scratch(List<int> hashes)
+        {
+            _hashes = hashes;
+            _weights = default;
+            _previous = Hash("<s>");
+            Sum = 0;
+        }
+
+        public Scratch(ReadOnlySpan<float> weights, double bias)
+        {
+            _hashes = null;
+            _weights = weights;
+            _previous = Hash("<s>");
+            Sum = bias;
+        }
+
+        public double Sum { get; private set; }
+
+        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first)
+        {
+            _tokens++;
+            Cat cat = Lookup.TryGetValue(lower, out var found) ? found : Cat.None;
+            if (lower.Length >= 9)
+            {
+                _long++;
+            }
+
+            if (!first && char.IsUpper(raw[0]) && !(lower.Length == 1 && lower[0] == 'i') && (cat & (Cat.Stop | Cat.FirstSingular)) == 0)
+            {
+                _capInner++;
+            }
+
+            if (raw.Length >= 2 && IsAllCaps(raw))
+            {
+                _allCaps++;
+            }
+
+            if ((cat & Cat.NumberWord) != 0)
+            {
+                _numberWord++;
+            }
+
+            if ((cat & Cat.Percent) != 0 || (_lastWasPer && lower.SequenceEqual("cent")))
+            {
+                _percent++;
+            }
+
+            if ((cat & Cat.Money) != 0)
+            {
+                _money++;
+            }
+
+            if ((cat & Cat.Scale) != 0)
+            {
+                _scale++;
+            }
+
+            if ((cat & Cat.Comparative) != 0)
+            {
+                _comparative++;
+            }
+
+            if (lower.SequenceEqual("than"))
+            {
+                _than++;
+            }
+
+            if (cat == Cat.None && lower.Length >= 5 && (lower.EndsWith("er") || lower.EndsWith("est")))
+            {
+                _erEst++;
+            }
+
+            if (cat == Cat.None && lower.Length >= 5 && lower.EndsWith("ed"))
+            {
+                _pastEd++;
+            }
+
+            if ((cat & Cat.PastAux) != 0)
+            {
+                _pastAux++;
+            }
+
+            if ((cat & Cat.FutureModal) != 0 || lower.EndsWith("'ll"))
+            {
+                _future++;
+            }
+
+            if ((cat & Cat.Opinion) != 0)
+            {
+                _opinion++;
+                if (_lastWasI)
+                {
+                    _iThink++;
+                }
+            }
+
+            if ((cat & Cat.Hedge) != 0)
+            {
+                _hedge++;
+            }
+
+            if ((cat & Cat.FirstSingular) != 0)
+            {
+                _first++;
+            }
+
+            if ((cat & Cat.FirstPlural) != 0)
+            {
+                _firstPlural++;
+            }
+
+            if ((cat & Cat.Second) != 0)
+            {
+                _second++;
+            }
+
+            if ((cat & Cat.Courtesy) != 0)
+            {
+                _courtesy++;
+            }
+
+            if ((cat & Cat.Negation) != 0 || lower.EndsWith("n't"))
+            {
+                _negation++;
+            }
+
+            if ((cat & Cat.Temporal) != 0)
+            {
+                _temporal++;
+            }
+
+            if ((cat & Cat.QuantityNoun) != 0)
+            {
+                _quantity++;
+            }
+
+            if (first && (cat & Cat.QuestionWord) != 0)
+            {
+                _questionStart++;
+            }
+
+            _lastWasI = lower.Length == 1 && lower[0] == 'i';
+            _lastWasPer = lower.SequenceEqual("per");
+            Emit(Hash(lower));
+        }
+
+        public void Number(scoped ReadOnlySpan<char> digits, scoped ReadOnlySpan<char> suffix)
+        {
+            _tokens++;
+            _numbers++;
+            _lastWasI = _lastWasPer = false;
+            bool isYear = digits.Length == 4 && (digits.StartsWith("19") || digits.StartsWith("20"));
+            if (isYear)
+            {
+                _year++;
+            }
+
+            Span<char> shape = stackalloc char[8];
+            int len = 0;
+            shape[len++] = '<';
+            shape[len++] = isYear ? 'y' : digits.Contains('.') ? 'd' : digits.Length <= 2 ? 's' : 'n';
+            if (suffix.Length > 0)
+            {
+                shape[len++] = char.ToLowerInvariant(suffix[0]);
+            }
+
+            shape[len++] = '>';
+            Emit(Hash(shape[..len]));
+        }
+
+        public void Symbol(char c)
+        {
+            _lastWasI = _lastWasPer = false;
+            switch (c)
+            {
+                case '%':
+                    _percent++;
+                    break;
+                case '$' or '£' or '€':
+                    _money++;
+                    break;
+                case '?':
+                    _question++;
+                    break;
+                case '!':
+                    _exclamation++;
+                    break;
+                case '"' or '\u201C' or '\u201D':
+                    _quote++;
+                    break;
+            }
+
+            if (c is '%' or '$' or '£' or '€' or '?' or '!')
+            {
+                Span<char> one = [c];
+                Emit(Hash(one));
+            }
+        }
+
+        public void Finish(Span<float> d)
+        {
+            Emit(Hash("</s>"));
+            int k = 0;
+            d[k++] = (float)(Math.Log(1 + _tokens) / 4.0);
+            d[k++] = _tokens <= 4 ? 1 : 0;
+            d[k++] = Cap(_numbers, 4);
+            d[k++] = _numbers > 0 ? 1 : 0;
+            d[k++] = Cap(_year, 2);
+            d[k++] = Cap(_percent, 2);
+            d[k++] = Cap(_money, 3);
+            d[k++] = Cap(_scale, 2);
+            d[k++] = Cap(_numberWord, 3);
+            d[k++] = Cap(_comparative, 3);
+            d[k++] = Cap(_erEst, 3);
+            d[k++] = Cap(_than, 1);
+            d[k++] = Cap(_capInner, 5);
+            d[k++] = Cap(_allCaps, 2);
+            d[k++] = Cap(_pastEd, 3);
+            d[k++] = Cap(_pastAux, 3);
+            d[k++] = Cap(_future, 3);
+            d[k++] = Cap(_opinion, 3);
+            d[k++] = Cap(_hedge, 2);
+            d[k++] = Cap(_iThink, 1);
+            d[k++] = Ratio(_first);
+            d[k++] = Ratio(_firstPlural);
+            d[k++] = Ratio(_second);
+            d[k++] = Cap(_question, 1);
+            d[k++] = Cap(_exclamation, 1);
+            d[k++] = Cap(_courtesy, 2);
+            d[k++] = Cap(_negation, 2);
+            d[k++] = Cap(_temporal, 3);
+            d[k++] = Cap(_questionStart, 1);
+            d[k++] = Cap(_quote, 2);
+            d[k++] = Cap(_quantity, 3);
+            d[k++] = Cap(_long, 4);
+        }
+
+        private readonly float Ratio(int count) => _tokens == 0 ? 0 : Math.Min(1f, 4f * count / _tokens);
+
+        private static float Cap(int count, int max) => Math.Min(count, max) / (float)max;
+
+        private void Emit(uint h)
+        {
+            int unigram = (int)(Mix(h) & (HashSize - 1));
+            int bigram = (int)(Mix((_previous * FnvPrime) ^ h ^ 0x9E3779B9u) & (HashSize - 1));
+            _previous = h;
+            if (_hashes is not null)
+            {
+                _hashes.Add(unigram);
+                _hashes.Add(bigram);
+            }
+            else
+            {
+                Sum += _weights[DenseCount + unigram] + _weights[DenseCount + bigram];
+            }
+        }
+
+        private static bool IsAllCaps(ReadOnlySpan<char> raw)
+        {
+            int letters = 0;
+            foreach (char ch in raw)
+            {
+                if (char.IsLetter(ch))
+                {
+                    if (!char.IsUpper(ch))
+                    {
+                        return false;
+                    }
+
+                    letters++;
+                }
+            }
+
+            return letters >= 2;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Mix(uint h)
+        {
+            h ^= h >> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >> 13;
+            h *= 0xC2B2AE35;
+            h ^= h >> 16;
+            return h;
+        }
+
+        private static uint Hash(ReadOnlySpan<char> s)
+        {
+            uint h = FnvOffset;
+            foreach (char ch in s)
+            {
+                h = (h ^ ch) * FnvPrime;
+            }
+
+            return h;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using QuoteExtraction.Attribution;
+
+namespace QuoteExtraction.Claims;
+
+/// <summary>
+/// Scores how check-worthy a sentence is: the probability (0..1) that it states a factual claim worth checking.
+/// A logistic-regression model over hashed word n-grams and dense cues, optionally followed by boosted trees over the dense
+/// cues and the linear score, exported from ML.NET and scored directly (no ML.NET pipeline at inference).
+/// Immutable and thread-safe. <see cref="Default"/> is embedded in the library and loaded on first use.
+/// </summary>
+public sealed class CheckWorthinessModel
+{
+    /// <summary>The <see cref="ModelManifest.Kind"/> of check-worthiness models.</summary>
+    public const string ModelKind = "check-worthiness";
+
+    private const string ManifestEntry = "manifest.json";
+    private const string WeightsEntry = "weights.bin";
+    private const string TreesEntry = "trees.bin";
+    private const string ResourceName = "QuoteExtraction.Models.checkworthiness.zip";
+
+    private static readonly Lazy<CheckWorthinessModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private readonly float[] _weights;
+    private readonly double _bias;
+
+    internal CheckWorthinessModel(ModelManifest manifest, float[] weights, double bias, TreeEnsemble? trees)
+    {
+        if (weights.Length != CheckWorthinessFeatures.Width)
+        {
+            throw new ModelFormatException($"The linear model has {weights.Length} weights; this library uses {CheckWorthinessFeatures.Width}.");
+        }
+
+        if (trees is not null && trees.FeatureCount != CheckWorthinessFeatures.DenseCount + 1)
+        {
+            throw new ModelFormatException("The trees expect a different number of features.");
+        }
+
+        Manifest = manifest;
+        _weights = weights;
+        _bias = bias;
+        Trees = trees;
+    }
+
+    /// <summary>The model that ships in the package (trained on ClaimBuster and CLEF-2019 train), or <c>null</c> if the build has none.</summary>
+    public static CheckWorthinessModel? Default => LazyDefault.Value;
+
+    /// <summary>What the model says about itself: trainer, seed, data and cross-validated figures.</summary>
+    public ModelManifest Manifest { get; }
+
+    /// <summary>The second-stage trees over the dense cues and the linear score, or <c>null</c> for a purely linear model.</summary>
+    public TreeEnsemble? Trees { get; }
+
+    /// <summary>The probability that <paramref name="sentence"/> is a check-worthy factual claim.</summary>
+    /// <param name="sentence">One sentence of English text.</param>
+    /// <returns>A score in [0, 1]; higher is more check-worthy.</returns>
+    public double Score(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return Score(sentence.AsSpan());
+    }
+
+    /// <summary>The probability that the sentence <c>text[start..end)</c> is a check-worthy factual claim (e.g. a <see cref="Text.SentenceSpan"/>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">Offset of the sentence's first character.</param>
+    /// <param name="end">Offset just past its last character.</param>
+    /// <returns>A score in [0, 1].</returns>
+    public double Score(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        return Score(text.AsSpan(start, end - start));
+    }
+
+    /// <summary>The probability that <paramref name="sentence"/> is a check-worthy factual claim.</summary>
+    /// <param name="sentence">One sentence.</param>
+    /// <returns>A score in [0, 1].</returns>
+    public double Score(ReadOnlySpan<char> sentence)
+    {
+        Span<float> row = stackalloc float[CheckWorthinessFeatures.DenseCount + 1];
+        double linear = CheckWorthinessFeatures.LinearScore(sentence, _weights, _bias, row);
+        if (Trees is null)
+        {
+            return Sigmoid(linear);
+        }
+
+        row[^1] = (float)linear;
+        double raw = Trees.Score(row);
+        return 1.0 / (1.0 + Math.Exp((Manifest.PlattSlope * raw) + Manifest.PlattOffset));
+    }
+
+    /// <summary>Whether the score reaches the model's decision threshold (<see cref="ModelManifest.Threshold"/>).</summary>
+    /// <param name="sentence">One sentence.</param>
+    /// <returns><see langword="true"/> for a check-worthy claim.</returns>
+    public bool IsCheckWorthy(string sentence) => Score(sentence) >= Manifest.Threshold;
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <param name="stream">A readable stream holding the model zip.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ModelFormatException">The stream is not a check-worthiness model of a supported format or its features differ.</exception>
+    public static CheckWorthinessModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException($"The model has no {ManifestEntry}.");
+            ModelManifest manifest;
+            using (var s = manifestEntry.Open())
+            {
+                manifest = JsonSerializer.Deserialize<ModelManifest>(s, JsonOptions) ?? throw new ModelFormatException("The manifest is empty.");
+            }
+
+            if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
+            {
+                throw new ModelFormatException($"Model format version {manifest.FormatVersion} is not supported (this library reads {ModelManifest.CurrentFormatVersion}).");
+            }
+
+            if (manifest.Kind != ModelKind)
+            {
+                throw new ModelFormatException($"The model is a '{manifest.Kind}' model, not a '{ModelKind}' model.");
+            }
+
+            if (!manifest.FeatureSchema.SequenceEqual(CheckWorthinessFeatures.Schema))
+            {
+                throw new ModelFormatException("The model was trained on a different feature schema; retrain it with this library version.");
+            }
+
+            var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new ModelFormatException($"The model has no {WeightsEntry}.");
+            float[] weights;
+            double bias;
+            using (var s = weightsEntry.Open())
+            using (var reader = new BinaryReader(s))
+            {
+                (weights, bias) = ReadWeights(reader);
+            }
+
+            TreeEnsemble? trees = null;
+            if (zip.GetEntry(TreesEntry) is { } treesEntry)
+            {
+                using var s = treesEntry.Open();
+                using var reader = new BinaryReader(s);
+                trees = TreeEnsemble.Read(reader);
+            }
+
+            return new CheckWorthinessModel(manifest, weights, bias, trees);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException)
+        {
+            throw new ModelFormatException($"Not a QuoteExtraction check-worthiness model: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The model.</returns>
+    public static CheckWorthinessModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Writes the model as a zip: <c>manifest.json</c>, <c>weights.bin</c> and, for a stacked model, <c>trees.bin</c>.</summary>
+    /// <param name="stream">A writable stream.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var fixedTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero); // same bytes for the same model
+        var manifestEntry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
+        manifestEntry.LastWriteTime = fixedTime;
+        using (var s = manifestEntry.Open())
+        {
+            JsonSerializer.Serialize(s, Manifest, JsonOptions);
+        }
+
+        var weightsEntry = zip.CreateEntry(WeightsEntry, CompressionLevel.Optimal);
+        weightsEntry.LastWriteTime = fixedTime;
+        using (var s = weightsEntry.Open())
+        using (var writer = new BinaryWriter(s))
+        {
+            WriteWeights(writer);
+        }
+
+        if (Trees is not null)
+        {
+            var treesEntry = zip.CreateEntry(TreesEntry, CompressionLevel.Optimal);
+            treesEntry.LastWriteTime = fixedTime;
+            using var s = treesEntry.Open();
+            using var writer = new BinaryWriter(s);
+            Trees.Write(writer);
+        }
+    }
+
+    /// <summary>Writes the model to a file.</summary>
+    /// <param name="path">The file path.</param>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    internal double LinearScore(ReadOnlySpan<char> sentence, Span<float> dense) => CheckWorthinessFeatures.LinearScore(sentence, _weights, _bias, dense);
+
+    private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    /// <summary>Sparse layout: version, width, bias, count, then (index, weight) pairs for the non-zero weights.</summary>
+    private void WriteWeights(BinaryWriter writer)
+    {
+        writer.Write(1);
+        writer.Write(_weights.Length);
+        writer.Write(_bias);
+        int nonZero = _weights.Count(w => w != 0);
+        writer.Write(nonZero);
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            if (_weights[i] != 0)
+            {
+                writer.Write(i);
+                writer.Write(_weights[i]);
+            }
+        }
+    }
+
+    private static (float[] Weights, double Bias) ReadWeights(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != 1)
+        {
+            throw new InvalidDataException("Unknown weights layout.");
+        }
+
+        int width = reader.ReadInt32();
+        if (width != CheckWorthinessFeatures.Width)
+        {
+            throw new InvalidDataException($"The model has {width} weights; this library uses {CheckWorthinessFeatures.Width}.");
+        }
+
+        double bias = reader.ReadDouble();
+        int count = reader.ReadInt32();
+        if (count < 0 || count > width)
+        {
+            throw new InvalidDataException("Bad weight count.");
+        }
+
+        var weights = new float[width];
+        for (int k = 0; k < count; k++)
+        {
+            int i = reader.ReadInt32();
+            if ((uint)i >= (uint)width)
+            {
+                throw new InvalidDataException("A weight index is out of range.");
+            }
+
+            weights[i] = reader.ReadSingle();
+        }
+
+        return (weights, bias);
+    }
+
+    private static CheckWorthinessModel? LoadDefault()
+    {
+        using var stream = typeof(CheckWorthinessModel).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Load(stream);
+    }
+}
