@@ -29,6 +29,7 @@ public static class Program
         root.Add(TrainCommand.Create(context));
         root.Add(EvaluateQuantitiesCommand.Create(context));
         root.Add(TrainClaimsCommand.Create(context));
+        root.Add(ClaimsCommand.Create(context));
         return root;
     }
 

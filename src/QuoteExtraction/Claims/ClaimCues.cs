@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace QuoteExtraction.Claims;
@@ -57,7 +56,7 @@ internal static class ClaimCues
         ("fallen", ClaimCue.Down), ("falling", ClaimCue.Down), ("drop", ClaimCue.Down), ("dropped", ClaimCue.Down), ("declined", ClaimCue.Down),
         ("decline", ClaimCue.Down), ("halved", ClaimCue.Down), ("slumped", ClaimCue.Down),
         ("up", ClaimCue.Up | ClaimCue.NeedsFrom), ("down", ClaimCue.Down | ClaimCue.NeedsFrom), ("unchanged", ClaimCue.Same), ("steady", ClaimCue.Same),
-        ("record", ClaimCue.Ranking), ("highest", ClaimCue.Ranking), ("lowest", ClaimCue.Ranking), ("largest", ClaimCue.Ranking),
+        ("record", ClaimCue.Ranking), ("record-breaking", ClaimCue.Ranking), ("record-high", ClaimCue.Ranking), ("record-low", ClaimCue.Ranking), ("highest", ClaimCue.Ranking), ("lowest", ClaimCue.Ranking), ("largest", ClaimCue.Ranking),
         ("biggest", ClaimCue.Ranking), ("smallest", ClaimCue.Ranking), ("ranked", ClaimCue.Ranking), ("worst", ClaimCue.Ranking),
         ("figures", ClaimCue.SourceNoun), ("data", ClaimCue.SourceNoun), ("statistics", ClaimCue.SourceNoun), ("report", ClaimCue.SourceNoun),
         ("study", ClaimCue.SourceNoun), ("survey", ClaimCue.SourceNoun), ("research", ClaimCue.SourceNoun), ("poll", ClaimCue.SourceNoun),
@@ -68,8 +67,6 @@ internal static class ClaimCues
     private static readonly FrozenDictionary<string, ClaimCue>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Entries.ToFrozenDictionary(e => e.Word, e => e.Cue, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly SearchValues<string> Triggers = SearchValues.Create(Entries.Select(e => e.Word).ToArray(), StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Verbs that follow a source noun ("figures show").</summary>
     internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingVerbs = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "found", "finds", "reveal", "reveals", "revealed",
@@ -79,63 +76,73 @@ internal static class ClaimCues
     /// <summary>A cue occurrence: character range and what it signals.</summary>
     internal readonly record struct Hit(int Start, int End, ClaimCue Cue);
 
-    /// <summary>Finds every whole-word cue in <c>text[start..end)</c>, in text order, appending to <paramref name="hits"/>.</summary>
-    internal static void Scan(string text, int start, int end, List<Hit> hits)
+    // (first character, length) pairs of the cue words: most tokens are rejected by one table read, without hashing.
+    private const int MaxCueLength = 15;
+    private static readonly bool[] Shapes = BuildShapes();
+
+    private static bool[] BuildShapes()
     {
-        var pos = start;
-        while (pos < end)
+        var shapes = new bool[27 * (MaxCueLength + 1)];
+        foreach (var (word, _) in Entries)
         {
-            var i = text.AsSpan(pos, end - pos).IndexOfAny(Triggers);
-            if (i < 0)
+            shapes[(ShapeIndex(word[0]) * (MaxCueLength + 1)) + word.Length] = true;
+        }
+
+        return shapes;
+    }
+
+    private static int ShapeIndex(char c) => c is >= 'a' and <= 'z' ? c - 'a' : c is >= 'A' and <= 'Z' ? c - 'A' : 26;
+
+    /// <summary>Finds every cue among the word tokens of an analysed document, in text order, appending to <paramref name="hits"/>.</summary>
+    internal static void Scan(Text.TextDocument doc, List<Hit> hits)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            int length = token.End - token.Start;
+            if (token.Kind != Text.TokenKind.Word || length > MaxCueLength || !Shapes[(ShapeIndex(text[token.Start]) * (MaxCueLength + 1)) + length])
             {
-                return;
+                continue;
             }
 
-            var at = pos + i;
-            var wordEnd = at + 1;
-            while (wordEnd < end && char.IsLetter(text[wordEnd]))
+            if (!Lookup.TryGetValue(text.AsSpan(token.Start, length), out var cue))
             {
-                wordEnd++;
+                continue;
             }
 
-            var wordStart = at;
-            bool apostrophe = text[at] is '\'' or '\u2019';
-            if ((apostrophe || at == 0 || !char.IsLetter(text[at - 1])) && Lookup.TryGetValue(text.AsSpan(wordStart, wordEnd - wordStart), out var cue))
+            var next = t + 1 < tokens.Length ? text.AsSpan(tokens[t + 1].Start, tokens[t + 1].End - tokens[t + 1].Start) : default;
+            int nextEnd = t + 1 < tokens.Length ? tokens[t + 1].End : token.End;
+            if ((cue & ClaimCue.NeedsFrom) != 0)
             {
-                if ((cue & ClaimCue.NeedsFrom) != 0)
+                if (next.Equals("from", StringComparison.Ordinal))
                 {
-                    if (NextWord(text, wordEnd, end, out _).Equals("from", StringComparison.Ordinal))
-                    {
-                        hits.Add(new Hit(wordStart, wordEnd, cue & ~ClaimCue.NeedsFrom));
-                    }
-                }
-                else if (cue == ClaimCue.Ranking && !IsRecord(text, wordStart, wordEnd, end))
-                {
-                    // "track record", "criminal record", "on the record": not a ranking.
-                }
-                else if ((cue & (ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)) != 0)
-                {
-                    var next = NextWord(text, wordEnd, end, out var nextEnd);
-                    bool ok = next.Equals("to", StringComparison.OrdinalIgnoreCase)
-                        || ((cue & ClaimCue.NeedsWithTo) != 0 && next.Equals("with", StringComparison.OrdinalIgnoreCase))
-                        || ((cue & ClaimCue.Up) != 0); // "more" is a comparative cue on its own only before "than" (checked by the Comparison cue); keep it as a direction word
-                    if ((cue & ClaimCue.Up) != 0 && !next.Equals("than", StringComparison.OrdinalIgnoreCase))
-                    {
-                        ok = false; // "more" counts only in "more than"
-                    }
-
-                    if (ok)
-                    {
-                        hits.Add(new Hit(wordStart, (cue & ClaimCue.Up) != 0 ? wordEnd : nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
-                    }
-                }
-                else
-                {
-                    hits.Add(new Hit(wordStart, wordEnd, cue));
+                    hits.Add(new Hit(token.Start, token.End, cue & ~ClaimCue.NeedsFrom));
                 }
             }
-
-            pos = apostrophe ? at + 1 : wordEnd;
+            else if (cue == ClaimCue.Ranking && !IsRecord(text, token.Start, token.End, text.Length))
+            {
+                // "track record", "criminal record", "on the record": not a ranking.
+            }
+            else if ((cue & ClaimCue.Up) != 0 && (cue & ClaimCue.NeedsTo) != 0)
+            {
+                if (next.Equals("than", StringComparison.OrdinalIgnoreCase))
+                {
+                    hits.Add(new Hit(token.Start, token.End, ClaimCue.Up)); // "more" counts only in "more than"
+                }
+            }
+            else if ((cue & (ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)) != 0)
+            {
+                if (next.Equals("to", StringComparison.OrdinalIgnoreCase) || ((cue & ClaimCue.NeedsWithTo) != 0 && next.Equals("with", StringComparison.OrdinalIgnoreCase)))
+                {
+                    hits.Add(new Hit(token.Start, nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
+                }
+            }
+            else
+            {
+                hits.Add(new Hit(token.Start, token.End, cue));
+            }
         }
     }
 

@@ -89,6 +89,15 @@ public static class ClaimDetector
         return Detect(TextDocument.Analyze(text), [], DefaultScorer());
     }
 
+    /// <summary>The check-worthiness of a whole text (one sentence, say) with the default model, or the cue fallback when none is embedded.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>A score from 0 to 1.</returns>
+    public static double CheckWorthiness(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Math.Round(Math.Clamp(DefaultScorer().Score(text, 0, text.Length), 0, 1), 3);
+    }
+
     /// <summary>The scorer of the default check-worthiness model, or the cue fallback.</summary>
     internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? new ModelClaimScorer(m) : CueClaimScorer.Instance;
 
@@ -103,7 +112,7 @@ public static class ClaimDetector
 
         var hits = s_hits ??= [];
         hits.Clear();
-        ClaimCues.Scan(text, 0, text.Length, hits);
+        ClaimCues.Scan(doc, hits);
         var quantities = QuantityParser.Parse(text);
 
         List<Claim>? claims = null;
@@ -200,7 +209,7 @@ public static class ClaimDetector
         bool anyQuantity = false;
         while (qEnd < quantities.Count && quantities[qEnd].Start < end)
         {
-            anyQuantity |= quantities[qEnd].IsQuantity;
+            anyQuantity |= IsClaimQuantity(quantities[qEnd]);
             qEnd++;
         }
 
@@ -326,6 +335,10 @@ public static class ClaimDetector
         };
         (claims ??= []).Add(claim);
     }
+
+    // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
+    // ("6,632 migrants"); a bare number ("won 2") does not.
+    private static bool IsClaimQuantity(Quantity q) => q.IsQuantity && (q.Kind != QuantityKind.Count || q.Unit is not null);
 
     private static bool IsClauseStop(string text, int i) =>
         text[i] is ';' or ':' or '(' or '\u2013' or '\u2014'
