@@ -31,6 +31,7 @@ public static class Program
         root.Add(SourcesCommands.CreateEvaluate(context));
         root.Add(EvaluateQuantitiesCommand.Create(context));
         root.Add(TrainClaimsCommand.Create(context));
+        root.Add(ClaimsCommand.Create(context));
         return root;
     }
 

@@ -11,4 +11,7 @@ public sealed record QuoteExtractionResult(string Text, IReadOnlyList<Quotation>
 
     /// <summary>The speakers, outlets and events the quotations refer to, each once, with their mentions.</summary>
     public IReadOnlyList<DocumentEntity> Entities { get; init; } = [];
+
+    /// <summary>The fact claims of the document, in text order (empty when <see cref="QuoteExtractorOptions.ExtractClaims"/> is off).</summary>
+    public IReadOnlyList<Claims.Claim> Claims { get; init; } = [];
 }

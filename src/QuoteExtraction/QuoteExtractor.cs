@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using QuoteExtraction.Attribution;
+using QuoteExtraction.Claims;
 using QuoteExtraction.Quotes;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction;
 
@@ -16,11 +18,13 @@ namespace QuoteExtraction;
 public sealed class QuoteExtractor
 {
     private readonly QuoteScanner _scanner;
+    private readonly IClaimScorer _scorer;
 
     private QuoteExtractor(QuoteExtractorOptions options)
     {
         Options = options;
         _scanner = new QuoteScanner(options);
+        _scorer = options.CheckWorthinessModel is { } cw ? new ModelClaimScorer(cw) : ClaimDetector.DefaultScorer();
     }
 
     /// <summary>The extractor with the default options.</summary>
@@ -98,12 +102,23 @@ public sealed class QuoteExtractor
     private QuoteExtractionResult Run(string text)
     {
         var result = _scanner.Extract(text);
-        if (!Options.AttributeSpeakers || result.Quotes.Count == 0)
+
+        // One analysis of the text serves attribution and claims.
+        TextDocument? document = Options.ExtractClaims && result.Text.Length > 0 ? TextDocument.Analyze(result.Text) : null;
+        if (Options.AttributeSpeakers && result.Quotes.Count > 0)
         {
-            return result;
+            var model = Options.AttributionModel ?? AttributionModel.Default;
+            if (model is not null)
+            {
+                result = QuoteAttribution.Apply(result, Options, model, document);
+            }
         }
 
-        var model = Options.AttributionModel ?? AttributionModel.Default;
-        return model is null ? result : QuoteAttribution.Apply(result, Options, model);
+        if (document is not null)
+        {
+            result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, _scorer) };
+        }
+
+        return result;
     }
 }

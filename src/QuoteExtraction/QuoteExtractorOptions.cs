@@ -40,6 +40,12 @@ public sealed record QuoteExtractorOptions
     /// <summary>Decide the medium with the classifier (default) or, when <c>false</c>, with the rules alone (the baseline).</summary>
     public bool UseMediumClassifier { get; init; } = true;
 
+    /// <summary>Find the fact claims of the document (<see cref="QuoteExtractionResult.Claims"/>). Default <c>true</c>.</summary>
+    public bool ExtractClaims { get; init; } = true;
+
+    /// <summary>The check-worthiness model that scores claims; <c>null</c> uses <see cref="Claims.CheckWorthinessModel.Default"/> (a cue-based fallback when none is embedded).</summary>
+    public Claims.CheckWorthinessModel? CheckWorthinessModel { get; init; }
+
     /// <summary>Returns every invalid field, one message each; empty when the options are valid.</summary>
     /// <returns>The messages, naming the field and the value.</returns>
     public IReadOnlyList<string> Validate()

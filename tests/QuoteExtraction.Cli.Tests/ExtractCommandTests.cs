@@ -154,7 +154,7 @@ public sealed class ExtractCommandTests
         var run = CliRunner.RunWithStdin("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}", "extract", "--input", "-", "--output", "-");
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().Be("{\"id\":\"a\",\"quotes\":[],\"entities\":[],\"warnings\":[]}\n{\"id\":\"b\",\"quotes\":[],\"entities\":[],\"warnings\":[]}\n");
+        run.Stdout.Should().Be("{\"id\":\"a\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n{\"id\":\"b\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n");
     }
 
     [TestCase(1)]
@@ -182,11 +182,11 @@ public sealed class ExtractCommandTests
         run.ExitCode.Should().Be(1);
         var lines = CliRunner.OutputLines(run.Stdout);
         lines.Should().Equal(
-            "{\"id\":\"a\",\"quotes\":[],\"entities\":[],\"warnings\":[]}",
-            "{\"id\":\"g\",\"quotes\":[],\"entities\":[],\"warnings\":[]}",
-            "{\"id\":12,\"quotes\":[],\"entities\":[],\"warnings\":[]}",
-            "{\"id\":12.5e1,\"quotes\":[],\"entities\":[],\"warnings\":[]}",
-            "{\"id\":\"esc\\u00e9\\\"\",\"quotes\":[],\"entities\":[],\"warnings\":[]}");
+            "{\"id\":\"a\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}",
+            "{\"id\":\"g\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}",
+            "{\"id\":12,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}",
+            "{\"id\":12.5e1,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}",
+            "{\"id\":\"esc\\u00e9\\\"\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}");
         var errors = run.Stderr.Split('\n').Where(l => l.StartsWith("line ", StringComparison.Ordinal)).ToList();
         errors.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]).Should().Equal("line 2", "line 5", "line 6", "line 7", "line 8", "line 9", "line 10");
         errors[1].Should().Contain("missing \"text\"");
@@ -204,7 +204,7 @@ public sealed class ExtractCommandTests
         var run = CliRunner.Run("extract", "--input", inPath);
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        CliRunner.OutputLines(run.Stdout).Should().Equal("{\"id\":1,\"quotes\":[],\"entities\":[],\"warnings\":[]}", "{\"id\":2,\"quotes\":[],\"entities\":[],\"warnings\":[]}");
+        CliRunner.OutputLines(run.Stdout).Should().Equal("{\"id\":1,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}", "{\"id\":2,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}");
     }
 
     [Test]
@@ -214,7 +214,7 @@ public sealed class ExtractCommandTests
 
         run.ExitCode.Should().Be(0, run.Stderr);
         var line = CliRunner.OutputLines(run.Stdout).Should().ContainSingle().Subject;
-        line.Should().StartWith("{\"id\":\"s\",\"quotes\":[],\"entities\":[],\"warnings\":[{\"code\":\"invalid-character\"");
+        line.Should().StartWith("{\"id\":\"s\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[{\"code\":\"invalid-character\"");
         line.Should().Contain("\"position\":2");
     }
 

@@ -35,7 +35,7 @@ public sealed class JsonlPipelineTests
             {
                 // Some lines far longer than the batch, so the buffer must grow mid-line.
                 input.Append("{\"text\":\"").Append('y', i % 5 == 0 ? 300 : 3).Append("\"}\n");
-                expected.Append("{\"id\":").Append(i).Append(",\"quotes\":[],\"entities\":[],\"warnings\":[]}\n");
+                expected.Append("{\"id\":").Append(i).Append(",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n");
             }
         }
 
@@ -58,7 +58,7 @@ public sealed class JsonlPipelineTests
         var (output, errors, stats) = RunPipeline(input, 2, 1 << 16);
 
         errors.Should().BeEmpty();
-        output.Should().Be("{\"id\":\"big\",\"quotes\":[],\"entities\":[],\"warnings\":[]}\n{\"id\":\"small\",\"quotes\":[],\"entities\":[],\"warnings\":[]}\n");
+        output.Should().Be("{\"id\":\"big\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n{\"id\":\"small\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n");
         stats.TextChars.Should().Be(2_000_001);
     }
 

@@ -22,7 +22,7 @@ public sealed class PipelineStreamingTests
 
         input.OutputSeenBeforeSecondChunk.Should().BeTrue("the first line must be written while the reader waits for more input");
         stats.Documents.Should().Be(2);
-        Encoding.UTF8.GetString(output.ToArray()).Should().Be("{\"id\":1,\"quotes\":[],\"entities\":[],\"warnings\":[]}\n{\"id\":2,\"quotes\":[],\"entities\":[],\"warnings\":[]}\n");
+        Encoding.UTF8.GetString(output.ToArray()).Should().Be("{\"id\":1,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n{\"id\":2,\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}\n");
     }
 
     [TestCase(1)]

@@ -7,6 +7,12 @@ namespace QuoteExtraction.Cli.Jsonl;
 /// <summary>A malformed input line: its 1-based number and why it was skipped.</summary>
 internal readonly record struct LineError(long Line, string Reason);
 
+/// <summary>Processes one document text and writes its output properties into an object the batch has opened (after <c>id</c>).</summary>
+/// <param name="text">The document text.</param>
+/// <param name="writer">The writer, inside the line's object.</param>
+/// <returns>How many items (quotations, claims) the document gave, for the summary.</returns>
+internal delegate int JsonlLineHandler(string text, Utf8JsonWriter writer);
+
 /// <summary>
 /// A run of whole input lines and the output lines they produce. Batches are the unit of parallel work;
 /// they are reused (buffers kept) so the steady state allocates little beyond the documents themselves.
@@ -61,7 +67,18 @@ internal sealed class JsonlBatch
     }
 
     /// <summary>Extracts the quotations of every line in the batch and writes the output lines. Never throws for bad input.</summary>
-    public void Process(QuoteExtractor extractor)
+    public void Process(QuoteExtractor extractor) => Process(ExtractHandler(extractor));
+
+    /// <summary>The handler of <c>quotex extract</c>: quotes, entities, claims and warnings.</summary>
+    public static JsonlLineHandler ExtractHandler(QuoteExtractor extractor) => (text, writer) =>
+    {
+        var result = extractor.ExtractQuotes(text);
+        QuoteJson.WriteResultProperties(writer, result);
+        return result.Quotes.Count;
+    };
+
+    /// <summary>Runs <paramref name="handler"/> on every line in the batch and writes the output lines. Never throws for bad input.</summary>
+    public void Process(JsonlLineHandler handler)
     {
         ReadOnlySpan<byte> rest = Input.AsSpan(0, LinesLength);
         var lineNumber = FirstLine;
@@ -85,13 +102,13 @@ internal sealed class JsonlBatch
                 rest = rest[(newline + 1)..];
             }
 
-            ProcessLine(extractor, line, lineNumber);
+            ProcessLine(handler, line, lineNumber);
             lineNumber++;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ProcessLine(QuoteExtractor extractor, ReadOnlySpan<byte> line, long lineNumber)
+    private void ProcessLine(JsonlLineHandler handler, ReadOnlySpan<byte> line, long lineNumber)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
         {
@@ -104,20 +121,8 @@ internal sealed class JsonlBatch
             return;
         }
 
-        QuoteExtractionResult result;
-        try
-        {
-            result = extractor.ExtractQuotes(parsed.Text);
-        }
-#pragma warning disable CA1031 // One document's failure must never lose the rest of the corpus.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Errors.Add(new LineError(lineNumber, $"extraction failed: {ex.GetType().Name}: {ex.Message}"));
-            return;
-        }
-
         var lineStart = Output.WrittenCount;
+        int items;
         try
         {
             _writer.Reset(Output); // Reset per line: otherwise the writer puts a comma between top-level values.
@@ -132,22 +137,23 @@ internal sealed class JsonlBatch
                 _writer.WriteRawValue(parsed.RawId, skipInputValidation: true);
             }
 
-            QuoteJson.WriteResultProperties(_writer, result);
+            items = handler(parsed.Text, _writer);
             _writer.WriteEndObject();
             _writer.Flush();
             Output.Write(NewLine);
         }
-#pragma warning disable CA1031 // A result that cannot be written (e.g. a broken quotation object) loses only its own line.
+#pragma warning disable CA1031 // One document's failure must never lose the rest of the corpus.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            _writer.Reset(Output);
             Output.Truncate(lineStart); // Take back the half-written line so the output stays valid JSONL.
-            Errors.Add(new LineError(lineNumber, $"could not write the result: {ex.GetType().Name}: {ex.Message}"));
+            Errors.Add(new LineError(lineNumber, $"extraction failed: {ex.GetType().Name}: {ex.Message}"));
             return;
         }
 
         Documents++;
-        Quotations += result.Quotes.Count;
+        Quotations += items;
         TextChars += parsed.Text.Length;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class JsonlPipeline
     /// <summary>The target input size of one batch.</summary>
     public const int DefaultBatchBytes = 1 << 20;
 
-    private readonly QuoteExtractor _extractor;
+    private readonly JsonlLineHandler _handler;
     private readonly int _threads;
     private readonly int _batchBytes;
     private readonly TextWriter _error;
@@ -39,10 +39,20 @@ internal sealed class JsonlPipeline
     /// <param name="error">Where malformed lines are reported (<c>line N: reason</c>), in input order.</param>
     /// <param name="batchBytes">The target input size of one batch.</param>
     public JsonlPipeline(QuoteExtractor extractor, int threads, TextWriter error, int batchBytes = DefaultBatchBytes)
+        : this(JsonlBatch.ExtractHandler(extractor), threads, error, batchBytes)
+    {
+    }
+
+    /// <summary>Creates a pipeline that runs <paramref name="handler"/> (thread-safe) on every document.</summary>
+    /// <param name="handler">Writes the output properties of one document.</param>
+    /// <param name="threads">How many batches to process at once; 1 runs everything on the calling thread.</param>
+    /// <param name="error">Where malformed lines are reported.</param>
+    /// <param name="batchBytes">The target input size of one batch.</param>
+    public JsonlPipeline(JsonlLineHandler handler, int threads, TextWriter error, int batchBytes = DefaultBatchBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchBytes, 16);
-        _extractor = extractor;
+        _handler = handler;
         _threads = threads;
         _error = error;
         _batchBytes = batchBytes;
@@ -83,7 +93,7 @@ internal sealed class JsonlPipeline
         {
             while (TryReadBatch(input, out var batch))
             {
-                batch.Process(_extractor);
+                batch.Process(_handler);
                 Drain(batch);
             }
         }
@@ -139,7 +149,7 @@ internal sealed class JsonlPipeline
                         await gate.WaitAsync().ConfigureAwait(false);
                         try
                         {
-                            batch.Process(_extractor);
+                            batch.Process(_handler);
                         }
                         finally
                         {

@@ -7,12 +7,13 @@ namespace QuoteExtraction.Attribution;
 /// <summary>Adds speakers, cues and sources to the quotations of a result.</summary>
 internal static class QuoteAttribution
 {
-    public static QuoteExtractionResult Apply(QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model) =>
-        Apply(result, options, model, out _, out _);
+    public static QuoteExtractionResult Apply(QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, TextDocument? document = null) =>
+        Apply(result, options, model, out _, out _, document);
 
-    /// <summary>Attributes speakers and sources; also returns the per-quotation source inputs and feature rows (for training).</summary>
+    /// <summary>Attributes speakers and sources (reusing <paramref name="document"/>, the analysis of the result's text, when given); also returns the per-quotation source inputs and feature rows (for training).</summary>
     internal static QuoteExtractionResult Apply(
-        QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, out List<SourceInput> sourceInputs, out List<float[]> sourceRows)
+        QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, out List<SourceInput> sourceInputs, out List<float[]> sourceRows,
+        TextDocument? document = null)
     {
         sourceInputs = [];
         sourceRows = [];
@@ -28,7 +29,7 @@ internal static class QuoteAttribution
         }
 
         var text = result.Text;
-        var doc = TextDocument.Analyze(text);
+        var doc = document ?? TextDocument.Analyze(text);
         var slots = SpeakerAttributor.Slots(doc, result.Quotes);
         var choices = SpeakerAttributor.Attribute(doc, slots, model);
         var quotes = result.Quotes.ToArray();

@@ -10,7 +10,7 @@ namespace QuoteExtraction.Serialization;
 /// Writes extraction results in the QuoteExtraction JSON contract (camelCase).
 /// </summary>
 /// <remarks>
-/// <para>A document is <c>{"id"?, "quotes": [...], "warnings": [...]}</c>. A quotation is
+/// <para>A document is <c>{"id"?, "quotes": [...], "entities": [...], "claims": [...], "warnings": [...]}</c> (claims: see <see cref="WriteClaim"/>). A quotation is
 /// <c>{"start", "end", "text", "kind", "innerStart", "innerEnd", "unclosed", "paragraphs", "speaker", "cue", "source", "confidence"}</c>
 /// where <c>start</c>/<c>end</c> are half-open UTF-16 offsets into the document text, <c>kind</c> is lowercase,
 /// <c>speaker</c> is <c>null</c> or <c>{"name", "mention"}</c>, <c>cue</c> and <c>mention</c> are <c>null</c> or
@@ -70,6 +70,22 @@ public static class QuoteJson
     private static readonly JsonEncodedText EntityKindName = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText MentionsName = JsonEncodedText.Encode("mentions");
     private static readonly JsonEncodedText ConfidenceName = JsonEncodedText.Encode("confidence");
+    private static readonly JsonEncodedText ClaimsName = JsonEncodedText.Encode("claims");
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText CheckWorthinessName = JsonEncodedText.Encode("checkWorthiness");
+    private static readonly JsonEncodedText QuantitiesName = JsonEncodedText.Encode("quantities");
+    private static readonly JsonEncodedText TimeName = JsonEncodedText.Encode("time");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText LowName = JsonEncodedText.Encode("low");
+    private static readonly JsonEncodedText HighName = JsonEncodedText.Encode("high");
+    private static readonly JsonEncodedText BoundName = JsonEncodedText.Encode("bound");
+    private static readonly JsonEncodedText UnitName = JsonEncodedText.Encode("unit");
+    private static readonly JsonEncodedText NormalizedUnitName = JsonEncodedText.Encode("normalizedUnit");
+    private static readonly JsonEncodedText MeasuredName = JsonEncodedText.Encode("measured");
+    private static readonly JsonEncodedText ComparisonName = JsonEncodedText.Encode("comparison");
+    private static readonly JsonEncodedText DirectionName = JsonEncodedText.Encode("direction");
+    private static readonly JsonEncodedText ReferenceName = JsonEncodedText.Encode("reference");
+    private static readonly JsonEncodedText AssertedByName = JsonEncodedText.Encode("assertedBy");
 
     private static readonly JsonEncodedText[] KindValues =
     [
@@ -197,6 +213,9 @@ public static class QuoteJson
 
         writer.WriteEndArray();
 
+        writer.WritePropertyName(ClaimsName);
+        WriteClaims(writer, result.Claims);
+
         writer.WritePropertyName(WarningsName);
         writer.WriteStartArray();
         var warnings = result.Warnings;
@@ -279,6 +298,150 @@ public static class QuoteJson
         // NaN/Infinity are not JSON numbers; a broken score must not break the output.
         writer.WriteNumber(ConfidenceName, double.IsFinite(quote.Confidence) ? quote.Confidence : 0.0);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a JSON array of claims.</summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="claims">The claims.</param>
+    public static void WriteClaims(Utf8JsonWriter writer, IReadOnlyList<Claims.Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(claims);
+        writer.WriteStartArray();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            WriteClaim(writer, claims[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes one claim: <c>{"start", "end", "text", "type", "checkWorthiness", "quantities", "time", "comparison", "assertedBy"}</c>
+    /// where <c>time</c> is <c>null</c> or <c>{"text", "value"}</c>, <c>comparison</c> is <c>null</c> or
+    /// <c>{"direction", "reference": null | {"value", "text"}}</c> and <c>assertedBy</c> is <c>{"name", "kind"}</c>.
+    /// </summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="claim">The claim.</param>
+    public static void WriteClaim(Utf8JsonWriter writer, Claims.Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(claim);
+        writer.WriteStartObject();
+        writer.WriteNumber(StartName, claim.Start);
+        writer.WriteNumber(EndName, claim.End);
+        writer.WritePropertyName(TextName);
+        WriteSafeString(writer, claim.Text);
+        writer.WritePropertyName(TypeName);
+        WriteSafeString(writer, claim.Type);
+        writer.WriteNumber(CheckWorthinessName, double.IsFinite(claim.CheckWorthiness) ? claim.CheckWorthiness : 0.0);
+        writer.WritePropertyName(QuantitiesName);
+        WriteQuantities(writer, claim.Quantities);
+        writer.WritePropertyName(TimeName);
+        if (claim.Time is { } time)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(TextName);
+            WriteSafeString(writer, time.Text);
+            writer.WritePropertyName(ValueName);
+            WriteSafeString(writer, time.Value);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName(ComparisonName);
+        if (claim.Comparison is { } comparison)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(DirectionName);
+            WriteSafeString(writer, comparison.Direction);
+            writer.WritePropertyName(ReferenceName);
+            if (comparison.Reference is { } reference)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(ValueName);
+                WriteNumberOrNull(writer, reference.Value);
+                writer.WritePropertyName(TextName);
+                WriteSafeString(writer, reference.Text);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName(AssertedByName);
+        writer.WriteStartObject();
+        writer.WritePropertyName(NameName);
+        WriteSafeString(writer, claim.AssertedBy.Name);
+        writer.WritePropertyName(EntityKindName);
+        WriteSafeString(writer, claim.AssertedBy.Kind);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a JSON array of quantities, each <c>{"start", "end", "text", "value", "low"?, "high"?, "bound", "unit", "normalizedUnit", "measured"}</c>
+    /// (<c>low</c> and <c>high</c> only for ranges; <c>bound</c> is one of "=", "~", "&gt;", "&gt;=", "&lt;", "&lt;=").
+    /// </summary>
+    /// <param name="writer">The writer, positioned where a value may start.</param>
+    /// <param name="quantities">The quantities.</param>
+    public static void WriteQuantities(Utf8JsonWriter writer, IReadOnlyList<Claims.Quantity> quantities)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(quantities);
+        writer.WriteStartArray();
+        for (var i = 0; i < quantities.Count; i++)
+        {
+            var q = quantities[i];
+            writer.WriteStartObject();
+            writer.WriteNumber(StartName, q.Start);
+            writer.WriteNumber(EndName, q.End);
+            writer.WritePropertyName(TextName);
+            WriteSafeString(writer, q.Text);
+            writer.WritePropertyName(ValueName);
+            WriteNumberOrNull(writer, q.Value);
+            if (q.IsRange)
+            {
+                writer.WritePropertyName(LowName);
+                WriteNumberOrNull(writer, q.Low);
+                writer.WritePropertyName(HighName);
+                WriteNumberOrNull(writer, q.High);
+            }
+
+            writer.WriteString(BoundName, q.BoundSymbol);
+            writer.WritePropertyName(UnitName);
+            WriteSafeString(writer, q.Unit);
+            writer.WritePropertyName(NormalizedUnitName);
+            WriteSafeString(writer, q.NormalizedUnit);
+            writer.WritePropertyName(MeasuredName);
+            WriteSafeString(writer, q.Measured);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumberValue(v);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
     }
 
     /// <summary>Writes one warning as <c>{"code", "message", "position"}</c> (position may be <c>null</c>).</summary>

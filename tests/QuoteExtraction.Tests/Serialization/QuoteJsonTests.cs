@@ -93,7 +93,7 @@ public sealed class QuoteJsonTests
         var result = new QuoteExtractionResult(Text, [], [new ExtractionWarning("unclosed-quote", "No closing mark.", 5), new ExtractionWarning("x", "Whole document.")]);
 
         QuoteJson.ToJson(result).Should().Be(
-            "{\"quotes\":[],\"entities\":[],\"warnings\":[{\"code\":\"unclosed-quote\",\"message\":\"No closing mark.\",\"position\":5},{\"code\":\"x\",\"message\":\"Whole document.\",\"position\":null}]}");
+            "{\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[{\"code\":\"unclosed-quote\",\"message\":\"No closing mark.\",\"position\":5},{\"code\":\"x\",\"message\":\"Whole document.\",\"position\":null}]}");
     }
 
     [Test]
@@ -177,7 +177,7 @@ public sealed class QuoteJsonTests
         var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
         lines.Should().HaveCount(3001);
         lines[^1].Should().BeEmpty();
-        lines[0].Should().Be("{\"id\":\"d0\",\"quotes\":[],\"entities\":[],\"warnings\":[]}");
-        lines[2999].Should().Be("{\"id\":\"d2999\",\"quotes\":[],\"entities\":[],\"warnings\":[]}");
+        lines[0].Should().Be("{\"id\":\"d0\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}");
+        lines[2999].Should().Be("{\"id\":\"d2999\",\"quotes\":[],\"entities\":[],\"claims\":[],\"warnings\":[]}");
     }
 }

@@ -1,0 +1,668 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using QuoteExtraction.Text;
+
+namespace QuoteExtraction.Claims;
+
+/// <summary>Scores how check-worthy a span of text is (0..1). The seam between claim detection and the check-worthiness model.</summary>
+internal interface IClaimScorer
+{
+    /// <summary>The score of <c>text[start..end)</c>.</summary>
+    double Score(string text, int start, int end);
+}
+
+/// <summary>Scores with <see cref="CheckWorthinessModel"/>.</summary>
+internal sealed class ModelClaimScorer(CheckWorthinessModel model) : IClaimScorer
+{
+    public double Score(string text, int start, int end) => model.Score(text, start, end);
+}
+
+/// <summary>A fallback scorer from the claim's own evidence, used when no model is available.</summary>
+internal sealed class CueClaimScorer : IClaimScorer
+{
+    public static CueClaimScorer Instance { get; } = new();
+
+    public double Score(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        double score = 0.3;
+        if (span.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            score += 0.35;
+        }
+
+        if (span.Contains('?'))
+        {
+            score -= 0.2;
+        }
+
+        return Math.Clamp(score, 0, 1);
+    }
+}
+
+/// <summary>
+/// Finds the claims of a document: sentences, or pieces of sentences inside quotations, split at semicolons, that carry a
+/// quantity, a claim cue (prediction, commitment, rule, causation, comparison, change, ranking) or, inside a quotation,
+/// a checkable statement of fact. Cheap by design: one vectorised cue scan and one quantity scan per document, then
+/// per-sentence work only on candidates.
+/// </summary>
+public static class ClaimDetector
+{
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TimeUnits = new Dictionary<string, string>
+    {
+        ["year"] = "year", ["month"] = "month", ["week"] = "week", ["quarter"] = "quarter", ["decade"] = "decade", ["century"] = "century",
+        ["summer"] = "summer", ["winter"] = "winter", ["spring"] = "spring", ["autumn"] = "autumn", ["weekend"] = "weekend",
+        ["season"] = "season", ["financial"] = "year", ["fiscal"] = "year",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TimeDeictics = new Dictionary<string, string>
+    {
+        ["this"] = "current", ["last"] = "previous", ["next"] = "next", ["past"] = "previous", ["previous"] = "previous", ["coming"] = "next",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> YearPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "in", "since", "by", "during", "until", "from", "for", "before", "after", "of").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Actors = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "i", "we", "he", "she", "they", "government", "ministers", "minister", "council", "company", "party", "administration", "police",
+        "department", "ministry", "firm", "authorities", "officials", "president", "chancellor", "secretary", "labour", "tories")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpinionStarts = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "i", "you", "we", "you're", "i'm", "we're", "i've", "thank", "thanks", "please", "nobody", "everybody", "let").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = FrozenSet.Create(StringComparer.Ordinal,
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [ThreadStatic] private static List<ClaimCues.Hit>? s_hits;
+
+    /// <summary>The minimum check-worthiness for a quoted sentence without any cue or quantity to count as a factual claim.</summary>
+    public const double FactualThreshold = 0.5;
+
+    /// <summary>Finds the claims of a document with no quotations known (every claim is asserted by a source or the reporter).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The claims in text order.</returns>
+    public static IReadOnlyList<Claim> Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Detect(TextDocument.Analyze(text), [], DefaultScorer());
+    }
+
+    /// <summary>The check-worthiness of a whole text (one sentence, say) with the default model, or the cue fallback when none is embedded.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>A score from 0 to 1.</returns>
+    public static double CheckWorthiness(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Math.Round(Math.Clamp(DefaultScorer().Score(text, 0, text.Length), 0, 1), 3);
+    }
+
+    /// <summary>The scorer of the default check-worthiness model, or the cue fallback.</summary>
+    internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? new ModelClaimScorer(m) : CueClaimScorer.Instance;
+
+    /// <summary>Finds the claims of an analysed document whose quotations (with speakers) are known.</summary>
+    internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer)
+    {
+        var text = doc.Text;
+        if (doc.Sentences.Length == 0)
+        {
+            return [];
+        }
+
+        var hits = s_hits ??= [];
+        hits.Clear();
+        ClaimCues.Scan(doc, hits);
+        var quantities = QuantityParser.Parse(text);
+
+        List<Claim>? claims = null;
+        int hi = 0, qi = 0, quoteIndex = 0;
+        var sentences = doc.Sentences;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+
+            // Cut the sentence into pieces at the inner bounds of direct quotations.
+            int cur = sentence.Start;
+            while (quoteIndex < quotes.Count && quotes[quoteIndex].InnerEnd <= sentence.Start)
+            {
+                quoteIndex++;
+            }
+
+            for (int k = quoteIndex; k < quotes.Count && quotes[k].InnerStart < sentence.End; k++)
+            {
+                var q = quotes[k];
+                if (q.Depth != 0 || q.Kind != QuotationKind.Direct || q.InnerEnd <= sentence.Start)
+                {
+                    continue;
+                }
+
+                int qa = Math.Max(cur, q.InnerStart), qb = Math.Min(sentence.End, q.InnerEnd);
+                if (qb <= qa)
+                {
+                    continue;
+                }
+
+                if (qa > cur)
+                {
+                    Clauses(doc, cur, qa, null, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+                }
+
+                Clauses(doc, qa, qb, q, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+                cur = qb;
+            }
+
+            if (cur < sentence.End)
+            {
+                Clauses(doc, cur, sentence.End, null, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+            }
+        }
+
+        return claims is null ? [] : claims;
+    }
+
+    // Splits a piece at semicolons and handles each clause.
+    private static void Clauses(
+        TextDocument doc, int start, int end, Quotation? quote, SentenceSpan sentence, IReadOnlyList<Quantity> quantities,
+        List<ClaimCues.Hit> hits, ref int hi, ref int qi, IClaimScorer scorer, ref List<Claim>? claims)
+    {
+        var text = doc.Text;
+        int from = start;
+        while (from < end)
+        {
+            var semi = text.AsSpan(from, end - from).IndexOf(';');
+            int to = semi < 0 ? end : from + semi + 1;
+            Piece(doc, from, to, quote, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+            from = to;
+        }
+    }
+
+    private static void Piece(
+        TextDocument doc, int start, int end, Quotation? quote, SentenceSpan sentence, IReadOnlyList<Quantity> quantities,
+        List<ClaimCues.Hit> hits, ref int hi, ref int qi, IClaimScorer scorer, ref List<Claim>? claims)
+    {
+        var text = doc.Text;
+
+        // Trim spaces, quote marks and leading/trailing commas and dashes; keep the final stop.
+        while (start < end && IsTrim(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && (IsTrim(text[end - 1]) || text[end - 1] is ';'))
+        {
+            end--;
+        }
+
+        // Quantities and cues in the piece (both lists are in text order; pieces come in text order).
+        while (qi < quantities.Count && quantities[qi].Start < start)
+        {
+            qi++;
+        }
+
+        while (hi < hits.Count && hits[hi].Start < start)
+        {
+            hi++;
+        }
+
+        int qEnd = qi;
+        bool anyQuantity = false;
+        while (qEnd < quantities.Count && quantities[qEnd].Start < end)
+        {
+            anyQuantity |= IsClaimQuantity(quantities[qEnd]);
+            qEnd++;
+        }
+
+        int hEnd = hi;
+        var cues = ClaimCue.None;
+        while (hEnd < hits.Count && hits[hEnd].Start < end)
+        {
+            if (!InsideQuantity(quantities, qi, qEnd, hits[hEnd].Start))
+            {
+                cues |= hits[hEnd].Cue;
+            }
+
+            hEnd++;
+        }
+
+        if (end - start < 12 || (!anyQuantity && (cues & ClaimCue.Claiming) == 0 && quote is null))
+        {
+            return;
+        }
+
+        int firstToken = doc.TokenIndexAt(start), endToken = doc.TokenIndexAt(end);
+        int words = 0;
+        var tokens = doc.Tokens;
+        for (int t = firstToken; t < endToken; t++)
+        {
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                words++;
+            }
+        }
+
+        if (words < 4 || text[end - 1] == '?')
+        {
+            return;
+        }
+
+        double score = -1;
+        string? type = null;
+        ClaimComparison? comparison = null;
+        List<Quantity>? own = null;
+        for (int k = qi; k < qEnd; k++)
+        {
+            if (quantities[k].IsQuantity && quantities[k].End <= end)
+            {
+                (own ??= []).Add(quantities[k]);
+            }
+        }
+
+        comparison = Compare(text, own, hits, hi, hEnd, quantities, qi, qEnd, end);
+        if (comparison is not null)
+        {
+            type = comparison.Reference is not null ? ClaimType.Comparison : ClaimType.Change;
+        }
+        else if ((cues & ClaimCue.Ranking) != 0)
+        {
+            type = ClaimType.Ranking;
+        }
+        else if (own is not null)
+        {
+            type = ClaimType.Statistic;
+        }
+        else if ((cues & ClaimCue.Causation) != 0)
+        {
+            type = ClaimType.Causation;
+        }
+        else if ((cues & ClaimCue.Commitment) != 0)
+        {
+            type = ClaimType.Commitment;
+        }
+        else if ((cues & ClaimCue.Will) != 0)
+        {
+            type = WillType(doc, hits, hi, hEnd);
+        }
+        else if ((cues & ClaimCue.Prediction) != 0)
+        {
+            type = ClaimType.Prediction;
+        }
+        else if ((cues & ClaimCue.Rule) != 0)
+        {
+            type = ClaimType.Rule;
+        }
+        else if ((cues & ClaimCue.Comparison) != 0)
+        {
+            type = ClaimType.Comparison;
+        }
+        else if (quote is not null)
+        {
+            // A quoted sentence without cues: a factual claim if the model finds it check-worthy or it names something
+            // and is not first- or second-person talk.
+            score = scorer.Score(text, start, end);
+            bool opinion = firstToken < endToken && OpinionStarts.Contains(doc.GetText(tokens[firstToken]));
+            if (opinion || (score < FactualThreshold && !NamesSomething(doc, firstToken, endToken)))
+            {
+                return;
+            }
+
+            type = ClaimType.Factual;
+        }
+
+        if (type is null)
+        {
+            return;
+        }
+
+        if (score < 0)
+        {
+            score = scorer.Score(text, start, end);
+        }
+
+        var claim = new Claim
+        {
+            Start = start,
+            End = end,
+            Text = text.Substring(start, end - start),
+            Type = type,
+            CheckWorthiness = Math.Round(double.IsFinite(score) ? Math.Clamp(score, 0, 1) : 0, 3),
+            Quantities = own is null ? [] : own,
+            Time = Time(doc, firstToken, endToken),
+            Comparison = comparison,
+            AssertedBy = quote is not null
+                ? new ClaimAsserter(quote.Speaker?.Name ?? "unknown", ClaimAsserterKind.Speaker)
+                : Source(doc, sentence, hits) ?? ClaimAsserter.Reporter,
+        };
+        (claims ??= []).Add(claim);
+    }
+
+    // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
+    // ("6,632 migrants"); a bare number ("won 2") does not.
+    private static bool IsClaimQuantity(Quantity q) => q.IsQuantity && (q.Kind != QuantityKind.Count || q.Unit is not null);
+
+    private static bool IsClauseStop(string text, int i) =>
+        text[i] is ';' or ':' or '(' or '\u2013' or '\u2014'
+        || (text[i] is ',' or '.' && (i + 1 >= text.Length || !char.IsDigit(text[i + 1])));
+
+    private static bool IsTrim(char c) => char.IsWhiteSpace(c) || c is '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019' or ',' or '\u2013' or '\u2014' or '-' or ':' or '\u00AB' or '\u00BB';
+
+    // Whether a cue word belongs to a quantity: inside its text, or its bound words just before it ("more than 40").
+    private static bool InsideQuantity(IReadOnlyList<Quantity> quantities, int from, int to, int offset)
+    {
+        for (int k = Math.Max(0, from - 1); k < to && k < quantities.Count; k++)
+        {
+            var q = quantities[k];
+            if (!q.IsQuantity)
+            {
+                continue;
+            }
+
+            if ((q.Start <= offset && offset < q.End) || (q.Bound is not (QuantityBound.Equal or QuantityBound.Approximate) && offset < q.Start && q.Start - offset <= 16))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ClaimComparison? Compare(
+        string text, List<Quantity>? own, List<ClaimCues.Hit> hits, int hi, int hEnd, IReadOnlyList<Quantity> quantities, int qi, int qEnd, int end)
+    {
+        string? direction = null;
+        ClaimReference? reference = null;
+        if (own is not null)
+        {
+            foreach (var q in own)
+            {
+                if (q.ChangeRole == QuantityChangeRole.From)
+                {
+                    reference ??= new ClaimReference(q.Value, q.Text);
+                }
+
+                direction ??= q.Change;
+            }
+        }
+
+        int compareAt = -1;
+        for (int h = hi; h < hEnd; h++)
+        {
+            var cue = hits[h].Cue;
+            if (direction is null && !InsideQuantity(quantities, qi, qEnd, hits[h].Start))
+            {
+                direction = (cue & ClaimCue.Up) != 0 ? "up" : (cue & ClaimCue.Down) != 0 ? "down" : (cue & ClaimCue.Same) != 0 ? "same" : null;
+            }
+
+            if (InsideQuantity(quantities, qi, qEnd, hits[h].Start))
+            {
+                continue;
+            }
+
+            if ((cue & ClaimCue.Comparison) != 0 && compareAt < 0)
+            {
+                compareAt = hits[h].End;
+            }
+            else if ((cue & (ClaimCue.Up | ClaimCue.Down)) != 0 && compareAt < 0)
+            {
+                // "an increase from the previous figure of 4,600", "up from": "from" within the clause opens the reference.
+                int stop = hits[h].End;
+                while (stop < end && !IsClauseStop(text, stop))
+                {
+                    stop++;
+                }
+
+                int f = text.AsSpan(hits[h].End, stop - hits[h].End).IndexOf(" from ", StringComparison.Ordinal);
+                if (f >= 0)
+                {
+                    compareAt = hits[h].End + f + 6;
+                }
+            }
+        }
+
+        if (reference is null && compareAt >= 0)
+        {
+            // "than 4,600", "compared with last year": the reference runs to the next comma or stop.
+            int stop = compareAt;
+            while (stop < end && !IsClauseStop(text, stop))
+            {
+                stop++;
+            }
+
+            int a = compareAt;
+            while (a < stop && char.IsWhiteSpace(text[a]))
+            {
+                a++;
+            }
+
+            if (stop > a)
+            {
+                double? value = null;
+                for (int k = qi; k < qEnd; k++)
+                {
+                    if (quantities[k].Start >= a && quantities[k].Start < stop)
+                    {
+                        value = quantities[k].Value;
+                        break;
+                    }
+                }
+
+                reference = new ClaimReference(value, text.Substring(a, stop - a).TrimEnd());
+            }
+        }
+
+        if (direction is null)
+        {
+            return null;
+        }
+
+        return new ClaimComparison(direction, reference);
+    }
+
+    // "X will": a commitment when X is an actor (a pronoun, a name, a government), otherwise a prediction.
+    private static string WillType(TextDocument doc, List<ClaimCues.Hit> hits, int hi, int hEnd)
+    {
+        for (int h = hi; h < hEnd; h++)
+        {
+            if ((hits[h].Cue & ClaimCue.Will) == 0)
+            {
+                continue;
+            }
+
+            int t = doc.TokenIndexAt(hits[h].Start) - 1;
+            if (t < 0)
+            {
+                break;
+            }
+
+            var token = doc.Tokens[t];
+            var word = doc.GetText(token);
+            if (Actors.Contains(word) || (token.Has(TokenFlags.Capitalized) && !Lexicon.SentenceStarters.Contains(word) && !word.EndsWith('s')) || token.Has(TokenFlags.AllCaps))
+            {
+                return ClaimType.Commitment;
+            }
+
+            break;
+        }
+
+        return ClaimType.Prediction;
+    }
+
+    private static bool NamesSomething(TextDocument doc, int first, int end)
+    {
+        var tokens = doc.Tokens;
+        for (int t = first + 1; t < end; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && tokens[t].Has(TokenFlags.Capitalized) && !tokens[t].Has(TokenFlags.SentenceStart) && doc.GetText(tokens[t]) is not "I")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first time expression in the tokens: "this year", "last month", "in 2023", "March 2023", "today".</summary>
+    internal static ClaimTime? Time(TextDocument doc, int first, int end)
+    {
+        var tokens = doc.Tokens;
+        var text = doc.Text;
+        for (int t = first; t < end; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Number)
+            {
+                if (token.Length == 4 && int.TryParse(doc.GetText(token), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100)
+                {
+                    if (t > first && Months.Contains(doc.GetText(tokens[t - 1])))
+                    {
+                        var month = MonthNumber(doc.GetText(tokens[t - 1]));
+                        return new ClaimTime(text[tokens[t - 1].Start..token.End], string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}"));
+                    }
+
+                    int s = t > first && YearPrepositions.Contains(doc.GetText(tokens[t - 1])) ? tokens[t - 1].Start : token.Start;
+                    return new ClaimTime(text[s..token.End], year.ToString(CultureInfo.InvariantCulture));
+                }
+
+                continue;
+            }
+
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = doc.GetText(token);
+            if (TimeDeictics.TryGetValue(word, out var rel) && t + 1 < end && tokens[t + 1].Kind == TokenKind.Word && TimeUnits.TryGetValue(doc.GetText(tokens[t + 1]), out var unit))
+            {
+                int last = t + 1;
+                if (doc.GetText(tokens[t + 1]) is var w && (w.Equals("financial", StringComparison.OrdinalIgnoreCase) || w.Equals("fiscal", StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (t + 2 < end && doc.GetText(tokens[t + 2]).Equals("year", StringComparison.OrdinalIgnoreCase))
+                    {
+                        last = t + 2;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+
+                return new ClaimTime(text[token.Start..tokens[last].End], rel + "-" + unit);
+            }
+
+            if (word.Equals("today", StringComparison.OrdinalIgnoreCase) || word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) || word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase))
+            {
+                return new ClaimTime(text[token.Start..token.End], word.ToString().ToLowerInvariant());
+            }
+        }
+
+        return null;
+    }
+
+    private static int MonthNumber(ReadOnlySpan<char> month) => month switch
+    {
+        "January" => 1, "February" => 2, "March" => 3, "April" => 4, "May" => 5, "June" => 6,
+        "July" => 7, "August" => 8, "September" => 9, "October" => 10, "November" => 11, _ => 12,
+    };
+
+    /// <summary>The data source the sentence credits: "figures show" (figures), "ONS figures show" (ONS), "according to the ONS", "data from the Home Office", "a report by X found".</summary>
+    internal static ClaimAsserter? Source(TextDocument doc, SentenceSpan sentence, List<ClaimCues.Hit> hits)
+    {
+        // Hits are sorted; find the first in the sentence by binary search.
+        int lo = 0, hi = hits.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (hits[mid].Start < sentence.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var tokens = doc.Tokens;
+        for (int h = lo; h < hits.Count && hits[h].Start < sentence.End; h++)
+        {
+            var hit = hits[h];
+            if ((hit.Cue & ClaimCue.According) != 0)
+            {
+                int t = doc.TokenIndexAt(hit.End);
+                var name = NameAfter(doc, t, sentence.EndToken);
+                if (name is not null)
+                {
+                    return new ClaimAsserter(name, ClaimAsserterKind.Source);
+                }
+            }
+            else if ((hit.Cue & ClaimCue.SourceNoun) != 0)
+            {
+                int t = doc.TokenIndexAt(hit.Start);
+                if (t + 1 >= sentence.EndToken)
+                {
+                    continue;
+                }
+
+                var next = doc.GetText(tokens[t + 1]);
+                bool reporting = ClaimCues.ReportingVerbs.Contains(next);
+                bool prep = next is "from" or "by";
+                if (!reporting && !prep)
+                {
+                    // "a report by the NAO published on Monday found": look a few tokens on for the verb.
+                    continue;
+                }
+
+                if (prep)
+                {
+                    var after = NameAfter(doc, t + 2, sentence.EndToken);
+                    if (after is not null)
+                    {
+                        return new ClaimAsserter(after, ClaimAsserterKind.Source);
+                    }
+                }
+
+                // "Home Office figures show": the capitalised run before the noun names the source.
+                int b = t;
+                while (b > sentence.FirstToken && tokens[b - 1].Kind == TokenKind.Word && tokens[b - 1].Has(TokenFlags.Capitalized) && !Lexicon.SentenceStarters.Contains(doc.GetText(tokens[b - 1])))
+                {
+                    b--;
+                }
+
+                var source = b < t ? doc.Text[tokens[b].Start..tokens[t - 1].End] : doc.GetText(tokens[t]).ToString().ToLowerInvariant();
+                return new ClaimAsserter(source, ClaimAsserterKind.Source);
+            }
+        }
+
+        return null;
+    }
+
+    // A name after "according to" / "from" / "by": the capitalised run (skipping "the"), else up to four lower-case words.
+    private static string? NameAfter(TextDocument doc, int t, int end)
+    {
+        var tokens = doc.Tokens;
+        if (t < end && doc.GetText(tokens[t]).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            t++;
+        }
+
+        int a = t;
+        while (t < end && tokens[t].Kind == TokenKind.Word
+            && (tokens[t].Has(TokenFlags.Capitalized) || (t > a && doc.GetText(tokens[t]) is "of" or "for" && t + 1 < end && tokens[t + 1].Has(TokenFlags.Capitalized))))
+        {
+            t++;
+        }
+
+        if (t > a)
+        {
+            return doc.Text[tokens[a].Start..tokens[t - 1].End];
+        }
+
+        while (t < end && t - a < 4 && tokens[t].Kind == TokenKind.Word)
+        {
+            t++;
+        }
+
+        return t > a ? doc.Text[tokens[a].Start..tokens[t - 1].End] : null;
+    }
+}
