@@ -18,13 +18,16 @@ namespace QuoteExtraction;
 public sealed class QuoteExtractor
 {
     private readonly QuoteScanner _scanner;
-    private readonly IClaimScorer _scorer;
+    private readonly Lazy<IClaimScorer> _scorer;
 
     private QuoteExtractor(QuoteExtractorOptions options)
     {
         Options = options;
         _scanner = new QuoteScanner(options);
-        _scorer = options.CheckWorthinessModel is { } cw ? new ModelClaimScorer(cw) : ClaimDetector.DefaultScorer();
+        // Loaded on first use: extractors that never look for claims never load the check-worthiness model.
+        _scorer = new Lazy<IClaimScorer>(
+            () => options.CheckWorthinessModel is { } cw ? new ModelClaimScorer(cw) : ClaimDetector.DefaultScorer(),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The extractor with the default options.</summary>
@@ -116,7 +119,7 @@ public sealed class QuoteExtractor
 
         if (document is not null)
         {
-            result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, _scorer) };
+            result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, _scorer.Value) };
         }
 
         return result;

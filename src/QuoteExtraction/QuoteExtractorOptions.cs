@@ -40,8 +40,12 @@ public sealed record QuoteExtractorOptions
     /// <summary>Decide the medium with the classifier (default) or, when <c>false</c>, with the rules alone (the baseline).</summary>
     public bool UseMediumClassifier { get; init; } = true;
 
-    /// <summary>Find the fact claims of the document (<see cref="QuoteExtractionResult.Claims"/>). Default <c>true</c>.</summary>
-    public bool ExtractClaims { get; init; } = true;
+    /// <summary>
+    /// Find the fact claims of the document (<see cref="QuoteExtractionResult.Claims"/>). Default <c>false</c>: the claims
+    /// stage reads every sentence and about halves corpus throughput, so it is opted into (<c>quotex extract --claims</c>,
+    /// <c>quotex claims</c>).
+    /// </summary>
+    public bool ExtractClaims { get; init; }
 
     /// <summary>The check-worthiness model that scores claims; <c>null</c> uses <see cref="Claims.CheckWorthinessModel.Default"/> (a cue-based fallback when none is embedded).</summary>
     public Claims.CheckWorthinessModel? CheckWorthinessModel { get; init; }

@@ -83,7 +83,7 @@ internal static class ClaimsCommand
             return ExitCodes.UsageError;
         }
 
-        var extractor = QuoteExtractor.Default;
+        var extractor = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
         try
         {
             var path = args.Input ?? args.File!;

@@ -107,7 +107,6 @@ internal sealed class JsonlBatch
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(JsonlLineHandler handler, ReadOnlySpan<byte> line, long lineNumber)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0)

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace QuoteExtraction.Attribution;
 
@@ -62,18 +59,11 @@ public sealed class ModelFormatException : FormatException
 /// </summary>
 public sealed class AttributionModel
 {
-    private const string ManifestEntry = "manifest.json";
     private const string TreesEntry = "trees.bin";
     private const string MlNetEntry = "mlnet-model.zip";
 
     private static readonly Lazy<AttributionModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
 
     internal AttributionModel(ModelManifest manifest, TreeEnsemble ensemble, byte[]? mlNetModel = null)
     {
@@ -103,58 +93,27 @@ public sealed class AttributionModel
     /// <param name="stream">A readable stream holding the model zip.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ModelFormatException">The stream is not a model of a supported format or its features differ.</exception>
-    public static AttributionModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+    public static AttributionModel Load(Stream stream) =>
+        ModelArchive.Read(stream, "speaker-attribution", CandidateGenerator.FeatureNames, (manifest, open) =>
         {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException($"The model has no {ManifestEntry}.");
-            ModelManifest manifest;
-            using (var s = manifestEntry.Open())
-            {
-                manifest = JsonSerializer.Deserialize<ModelManifest>(s, JsonOptions) ?? throw new ModelFormatException("The manifest is empty.");
-            }
-
-            if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
-            {
-                throw new ModelFormatException($"Model format version {manifest.FormatVersion} is not supported (this library reads {ModelManifest.CurrentFormatVersion}).");
-            }
-
-            if (!manifest.FeatureSchema.SequenceEqual(CandidateGenerator.FeatureNames))
-            {
-                throw new ModelFormatException("The model was trained on a different feature schema; retrain it with this library version.");
-            }
-
-            var treesEntry = zip.GetEntry(TreesEntry) ?? throw new ModelFormatException($"The model has no {TreesEntry}.");
-            TreeEnsemble ensemble;
-            using (var s = treesEntry.Open())
-            using (var reader = new BinaryReader(s))
-            {
-                ensemble = TreeEnsemble.Read(reader);
-            }
-
+            using var trees = open(TreesEntry) ?? throw new ModelFormatException($"The model has no {TreesEntry}.");
+            var ensemble = TreeEnsemble.Read(trees);
             if (ensemble.FeatureCount != CandidateGenerator.FeatureNames.Length)
             {
                 throw new ModelFormatException("The trees expect a different number of features.");
             }
 
             byte[]? mlnet = null;
-            if (zip.GetEntry(MlNetEntry) is { } mlEntry)
+            if (open(MlNetEntry) is { } ml)
             {
-                using var s = mlEntry.Open();
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                mlnet = ms.ToArray();
+                using (ml)
+                {
+                    mlnet = ((MemoryStream)ml.BaseStream).ToArray();
+                }
             }
 
             return new AttributionModel(manifest, ensemble, mlnet);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException)
-        {
-            throw new ModelFormatException($"Not a QuoteExtraction model: {ex.Message}", ex);
-        }
-    }
+        });
 
     /// <summary>Reads a model file.</summary>
     /// <param name="path">The file path.</param>
@@ -170,31 +129,13 @@ public sealed class AttributionModel
     /// <param name="stream">A writable stream.</param>
     public void Save(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var fixedTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero); // same bytes for the same model
-        var manifestEntry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
-        manifestEntry.LastWriteTime = fixedTime;
-        using (var s = manifestEntry.Open())
+        var entries = new List<(string, Action<BinaryWriter>, bool)> { (TreesEntry, Ensemble.Write, false) };
+        if (MlNetModel is { } mlnet)
         {
-            JsonSerializer.Serialize(s, Manifest, JsonOptions);
+            entries.Add((MlNetEntry, w => w.Write(mlnet), true));
         }
 
-        var treesEntry = zip.CreateEntry(TreesEntry, CompressionLevel.Optimal);
-        treesEntry.LastWriteTime = fixedTime;
-        using (var s = treesEntry.Open())
-        using (var writer = new BinaryWriter(s))
-        {
-            Ensemble.Write(writer);
-        }
-
-        if (MlNetModel is not null)
-        {
-            var ml = zip.CreateEntry(MlNetEntry, CompressionLevel.NoCompression);
-            ml.LastWriteTime = fixedTime;
-            using var s = ml.Open();
-            s.Write(MlNetModel);
-        }
+        ModelArchive.Write(stream, Manifest, [.. entries]);
     }
 
     /// <summary>Writes the model to a file.</summary>

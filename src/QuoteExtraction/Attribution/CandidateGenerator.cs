@@ -181,7 +181,6 @@ internal sealed class CandidateGenerator
     public static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 
     /// <summary>Fills <paramref name="candidates"/> and their features for quotation <paramref name="qi"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Generate(int qi, List<Candidate> candidates, List<float> features)
     {
         var q = _quotes[qi];
@@ -234,7 +233,6 @@ internal sealed class CandidateGenerator
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RegionOf(int cueSentence, int sFirst, int sLast, int para)
     {
         var sentences = _doc.Sentences;
@@ -305,7 +303,6 @@ internal sealed class CandidateGenerator
         n = Math.Min(n + 1, chosen.Length);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCueCandidates(int qi, int ci, int region, int rank, List<Candidate> candidates, List<float> features)
     {
         var cue = _cues[ci];
@@ -512,7 +509,6 @@ internal sealed class CandidateGenerator
         spans[n++] = (s, e, v);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SubjectStart(int sentenceStart, int cueToken)
     {
         var tokens = _doc.Tokens;
@@ -567,7 +563,6 @@ internal sealed class CandidateGenerator
     }
 
     /// <summary>The lexicon classes of token <paramref name="t"/>, looked up once per document and token.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private WordClass ClassOf(int t)
     {
         var c = (WordClass)_classes[t];
@@ -597,7 +592,6 @@ internal sealed class CandidateGenerator
 
     private bool Is(int t, WordClass wordClass) => (ClassOf(t) & wordClass) != 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsSkippable(int t)
     {
         var text = _doc.GetText(_doc.Tokens[t]);
@@ -610,7 +604,6 @@ internal sealed class CandidateGenerator
         return text.Length > 4 && text.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(text[0]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsBoundary(int t)
     {
         var token = _doc.Tokens[t];
@@ -629,7 +622,6 @@ internal sealed class CandidateGenerator
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsRightBoundary(int t)
     {
         var token = _doc.Tokens[t];
@@ -647,7 +639,6 @@ internal sealed class CandidateGenerator
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsPunct(int t, char c)
     {
         var token = _doc.Tokens[t];
@@ -655,7 +646,6 @@ internal sealed class CandidateGenerator
     }
 
     /// <summary>Tokens that can belong to a name or noun chunk: capitalised words, initials, titles, determiners, 's, brackets.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsChunkToken(int t)
     {
         if (_quoted[t])
@@ -688,7 +678,6 @@ internal sealed class CandidateGenerator
         return token.Kind == TokenKind.Punctuation && token.Length == 1 && _doc.Text[token.Start] is '(' or ')' or '-' or '.' or '&';
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Featurize(int qi, Candidate c, int region, int rank, List<float> f)
     {
         var q = _quotes[qi];

@@ -126,8 +126,13 @@ public sealed class CueLexicon
     /// </summary>
     /// <param name="document">The analysed text.</param>
     /// <returns>The cues.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<CueMatch> FindAll(TextDocument document)
+    public List<CueMatch> FindAll(TextDocument document) => FindAll(document, null);
+
+    /// <summary>Finds the cues, looking only at tokens where <paramref name="near"/> is set (all when <c>null</c>).</summary>
+    /// <param name="document">The analysed text.</param>
+    /// <param name="near">Per token: whether to look there (the sentences around quotations), or <c>null</c>.</param>
+    /// <returns>The cues.</returns>
+    public List<CueMatch> FindAll(TextDocument document, bool[]? near)
     {
         ArgumentNullException.ThrowIfNull(document);
         var result = new List<CueMatch>();
@@ -140,6 +145,11 @@ public sealed class CueLexicon
             if (token.Has(TokenFlags.SentenceStart))
             {
                 sentenceStart = i;
+            }
+
+            if (near is not null && !near[i])
+            {
+                continue;
             }
 
             if (TryMatch(document, i, out var match))
@@ -174,7 +184,6 @@ public sealed class CueLexicon
     /// <param name="i">The token index.</param>
     /// <param name="match">The cue, when found.</param>
     /// <returns>Whether a cue starts there.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryMatch(TextDocument document, int i, out CueMatch match)
     {
         ArgumentNullException.ThrowIfNull(document);

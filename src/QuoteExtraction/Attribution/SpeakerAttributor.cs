@@ -41,7 +41,6 @@ internal static class SpeakerAttributor
     }
 
     /// <summary>Chooses an attribution for every slot.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<AttributionChoice> Attribute(TextDocument doc, List<QuoteSlot> slots, AttributionModel model)
     {
         var choices = new List<AttributionChoice>(slots.Count);
@@ -50,7 +49,9 @@ internal static class SpeakerAttributor
             return choices;
         }
 
-        var cues = CueLexicon.Default.FindAll(doc);
+        // Candidates only take cues from two sentences before a quotation to two after it (and the neighbouring
+        // paragraphs' edges, which those windows cover), so the rest of a long article is not looked up.
+        var cues = CueLexicon.Default.FindAll(doc, Windows(doc, slots, before: 3, after: 3));
         var generator = new CandidateGenerator(doc, cues, slots);
         var candidates = new List<Candidate>(32);
         var features = new List<float>(32 * CandidateGenerator.FeatureNames.Length);
@@ -145,7 +146,6 @@ internal static class SpeakerAttributor
     /// with <see cref="ScreeningTrees"/> trees and only the top <see cref="Finalists"/> get the rest (about 3x less work;
     /// the choice matched full scoring on PolNeAR dev, see the tests).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Best(TreeEnsemble ensemble, ReadOnlySpan<float> features, List<Candidate> candidates, int width, out double bestScore)
     {
         bestScore = double.NegativeInfinity;
@@ -213,6 +213,31 @@ internal static class SpeakerAttributor
         }
 
         return winner;
+    }
+
+    /// <summary>Marks the tokens from <paramref name="before"/> sentences before each quotation to <paramref name="after"/> sentences after it.</summary>
+    internal static bool[] Windows(TextDocument doc, List<QuoteSlot> slots, int before, int after)
+    {
+        var near = new bool[doc.Tokens.Length];
+        var sentences = doc.Sentences;
+        if (sentences.Length == 0)
+        {
+            return near;
+        }
+
+        foreach (var s in slots)
+        {
+            int a = doc.SentenceIndexAt(s.Start);
+            int b = doc.SentenceIndexAt(Math.Max(s.Start, s.End - 1));
+            a = a < 0 ? sentences.Length - 1 : Math.Max(0, a - before);
+            b = b < 0 ? sentences.Length - 1 : Math.Min(sentences.Length - 1, b + after);
+            if (a <= b)
+            {
+                near.AsSpan(sentences[a].FirstToken, sentences[b].EndToken - sentences[a].FirstToken).Fill(true);
+            }
+        }
+
+        return near;
     }
 
     /// <summary>Scores the candidates of one slot (for training diagnostics and tests).</summary>

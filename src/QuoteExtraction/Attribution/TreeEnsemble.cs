@@ -94,7 +94,6 @@ public sealed class TreeEnsemble
     /// <param name="fromTree">The first tree.</param>
     /// <param name="toTree">One past the last tree.</param>
     /// <returns>The partial score; partial scores of consecutive ranges add up to <see cref="Score(ReadOnlySpan{float})"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Score(ReadOnlySpan<float> row, int fromTree, int toTree)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fromTree);

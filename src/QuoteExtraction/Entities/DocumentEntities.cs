@@ -698,7 +698,6 @@ public sealed class DocumentEntities
         private int _count;
         private Dictionary<string, List<int>>? _roles;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public DocumentEntities Build()
         {
             var doc = document;

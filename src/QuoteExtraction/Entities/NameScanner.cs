@@ -41,7 +41,6 @@ internal struct RawMention
 internal static class NameScanner
 {
     /// <summary>Scans tokens [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="document"/> and appends runs to <paramref name="output"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scan(TextDocument document, int from, int to, List<RawMention> output)
     {
         var lex = EntityLexicons.Instance;

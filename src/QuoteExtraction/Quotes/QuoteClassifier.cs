@@ -38,7 +38,6 @@ internal static class QuoteClassifier
         WordsAsWordsCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Turns raw spans (sorted by start, outer first) into quotations, applying the options' limits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<Quotation> Build(string text, ReadOnlySpan<RawQuote> raw, QuoteExtractorOptions options, List<ExtractionWarning> warnings)
     {
         if (raw.Length == 0)
@@ -146,7 +145,6 @@ internal static class QuoteClassifier
     }
 
     /// <summary>The kind and confidence of one span.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (QuotationKind Kind, double Confidence) Classify(string text, RawQuote q, ReadOnlySpan<char> inner)
     {
         // Context before the opening mark, within the paragraph.
@@ -362,7 +360,6 @@ internal static class QuoteClassifier
     }
 
     /// <summary>Counts words, how many content words start with a capital, and whether a sentence ends inside.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CountWords(ReadOnlySpan<char> s, out int capitalised, out int contentWords, out bool innerSentence)
     {
         int words = 0;

@@ -169,7 +169,6 @@ internal sealed class QuoteScanner
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void RunCore(ReadOnlySpan<char> text, ref RawQuoteList raw, List<ExtractionWarning> warnings)
         {
             int i = 0;
@@ -237,7 +236,6 @@ internal sealed class QuoteScanner
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void HandleDouble(
             ReadOnlySpan<char> text, int j, int len, MarkRole role, char prev, char next, bool firstInParagraph, int paraStart,
             ref RawQuoteList raw, List<ExtractionWarning> warnings)
@@ -307,7 +305,6 @@ internal sealed class QuoteScanner
             CloseAt(k, j, j + len, ref raw, warnings);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void HandleSingle(ReadOnlySpan<char> text, int j, int len, MarkRole role, char prev, char next, ref RawQuoteList raw)
         {
             bool prevWord = QuoteMarks.IsWordChar(prev);

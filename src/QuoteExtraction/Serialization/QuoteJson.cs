@@ -230,7 +230,6 @@ public static class QuoteJson
     /// <summary>Writes one quotation as a JSON object.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="quote">The quotation.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteQuotation(Utf8JsonWriter writer, Quotation quote)
     {
         ArgumentNullException.ThrowIfNull(writer);

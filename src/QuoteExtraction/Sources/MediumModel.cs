@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -13,12 +11,10 @@ namespace QuoteExtraction.Sources;
 /// </summary>
 public sealed class MediumModel
 {
-    private const string ManifestEntry = "manifest.json";
     private const string WeightsEntry = "weights.bin";
 
     private static readonly Lazy<MediumModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private readonly float[] _weights; // classes x features
     private readonly float[] _bias;
@@ -129,25 +125,10 @@ public sealed class MediumModel
     /// <param name="stream">The zip.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ModelFormatException">Not a medium model of this library's feature schema.</exception>
-    public static MediumModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+    public static MediumModel Load(Stream stream) =>
+        ModelArchive.Read(stream, "source-medium", FeatureNames, (manifest, open) =>
         {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            ModelManifest manifest;
-            using (var s = (zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException("No manifest.json.")).Open())
-            {
-                manifest = JsonSerializer.Deserialize<ModelManifest>(s, JsonOptions) ?? throw new ModelFormatException("Empty manifest.");
-            }
-
-            if (manifest.Kind != "source-medium" || !manifest.FeatureSchema.SequenceEqual(FeatureNames))
-            {
-                throw new ModelFormatException("Not a source-medium model of this library's feature schema.");
-            }
-
-            using var w = (zip.GetEntry(WeightsEntry) ?? throw new ModelFormatException("No weights.bin.")).Open();
-            using var reader = new BinaryReader(w);
+            using var reader = open(WeightsEntry) ?? throw new ModelFormatException($"The model has no {WeightsEntry}.");
             var weights = new float[ClassCount * SourceAttributor.FeatureCount];
             var bias = new float[ClassCount];
             for (int i = 0; i < weights.Length; i++)
@@ -161,41 +142,23 @@ public sealed class MediumModel
             }
 
             return new MediumModel(manifest, weights, bias);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException)
-        {
-            throw new ModelFormatException($"Not a QuoteExtraction medium model: {ex.Message}", ex);
-        }
-    }
+        });
 
     /// <summary>Writes the model: <c>manifest.json</c> and <c>weights.bin</c>.</summary>
     /// <param name="stream">The destination.</param>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var fixedTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var m = zip.CreateEntry(ManifestEntry);
-        m.LastWriteTime = fixedTime;
-        using (var s = m.Open())
+    public void Save(Stream stream) =>
+        ModelArchive.Write(stream, Manifest, (WeightsEntry, writer =>
         {
-            JsonSerializer.Serialize(s, Manifest, JsonOptions);
-        }
+            foreach (var v in _weights)
+            {
+                writer.Write(v);
+            }
 
-        var w = zip.CreateEntry(WeightsEntry);
-        w.LastWriteTime = fixedTime;
-        using var ws = w.Open();
-        using var writer = new BinaryWriter(ws);
-        foreach (var v in _weights)
-        {
-            writer.Write(v);
-        }
-
-        foreach (var v in _bias)
-        {
-            writer.Write(v);
-        }
-    }
+            foreach (var v in _bias)
+            {
+                writer.Write(v);
+            }
+        }, false));
 
     private static MediumModel? LoadDefault()
     {

@@ -21,7 +21,6 @@ public static class SentenceSplitter
     /// <param name="buffer">Growable sentence buffer; replaced by a larger array when full.</param>
     /// <param name="count">Number of sentences already in <paramref name="buffer"/>.</param>
     /// <returns>The new number of sentences in <paramref name="buffer"/>.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Split(string text, Span<Token> tokens, int firstTokenIndex, int paragraph, ref SentenceSpan[] buffer, int count)
     {
         ArgumentNullException.ThrowIfNull(text);

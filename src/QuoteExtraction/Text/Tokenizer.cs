@@ -78,7 +78,6 @@ public static class Tokenizer
             _openSingles = 0;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var text = _text;

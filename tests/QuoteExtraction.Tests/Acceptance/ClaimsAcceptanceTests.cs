@@ -7,7 +7,7 @@ namespace QuoteExtraction.Tests.Acceptance;
 
 public class ClaimsAcceptanceTests
 {
-    private static IReadOnlyList<Claim> OicClaims() => QuoteExtractor.Default.ExtractQuotes(File.ReadAllText(SharedData.Require("examples/oic-summit.txt"))).Claims;
+    private static IReadOnlyList<Claim> OicClaims() => QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true }).ExtractQuotes(File.ReadAllText(SharedData.Require("examples/oic-summit.txt"))).Claims;
 
     [Test]
     public void OicSummit_MigrantFigures_AreAClaimBySource()

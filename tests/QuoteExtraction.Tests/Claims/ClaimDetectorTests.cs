@@ -6,7 +6,9 @@ namespace QuoteExtraction.Tests.Claims;
 
 public class ClaimDetectorTests
 {
-    private static IReadOnlyList<Claim> Claims(string text) => QuoteExtractor.Default.ExtractQuotes(text).Claims;
+    private static readonly QuoteExtractor WithClaims = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
+
+    private static IReadOnlyList<Claim> Claims(string text) => WithClaims.ExtractQuotes(text).Claims;
 
     private static Claim Single(string text)
     {

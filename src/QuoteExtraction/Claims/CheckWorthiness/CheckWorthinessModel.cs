@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using QuoteExtraction.Attribution;
 
 namespace QuoteExtraction.Claims;
@@ -16,19 +13,12 @@ public sealed class CheckWorthinessModel
     /// <summary>The <see cref="ModelManifest.Kind"/> of check-worthiness models.</summary>
     public const string ModelKind = "check-worthiness";
 
-    private const string ManifestEntry = "manifest.json";
     private const string WeightsEntry = "weights.bin";
     private const string TreesEntry = "trees.bin";
     private const string ResourceName = "QuoteExtraction.Models.checkworthiness.zip";
 
     private static readonly Lazy<CheckWorthinessModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
 
     private readonly float[] _weights;
     private readonly double _bias;
@@ -109,58 +99,27 @@ public sealed class CheckWorthinessModel
     /// <param name="stream">A readable stream holding the model zip.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ModelFormatException">The stream is not a check-worthiness model of a supported format or its features differ.</exception>
-    public static CheckWorthinessModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+    public static CheckWorthinessModel Load(Stream stream) =>
+        ModelArchive.Read(stream, ModelKind, CheckWorthinessFeatures.Schema, (manifest, open) =>
         {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException($"The model has no {ManifestEntry}.");
-            ModelManifest manifest;
-            using (var s = manifestEntry.Open())
-            {
-                manifest = JsonSerializer.Deserialize<ModelManifest>(s, JsonOptions) ?? throw new ModelFormatException("The manifest is empty.");
-            }
-
-            if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
-            {
-                throw new ModelFormatException($"Model format version {manifest.FormatVersion} is not supported (this library reads {ModelManifest.CurrentFormatVersion}).");
-            }
-
-            if (manifest.Kind != ModelKind)
-            {
-                throw new ModelFormatException($"The model is a '{manifest.Kind}' model, not a '{ModelKind}' model.");
-            }
-
-            if (!manifest.FeatureSchema.SequenceEqual(CheckWorthinessFeatures.Schema))
-            {
-                throw new ModelFormatException("The model was trained on a different feature schema; retrain it with this library version.");
-            }
-
-            var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new ModelFormatException($"The model has no {WeightsEntry}.");
             float[] weights;
             double bias;
-            using (var s = weightsEntry.Open())
-            using (var reader = new BinaryReader(s))
+            using (var reader = open(WeightsEntry) ?? throw new ModelFormatException($"The model has no {WeightsEntry}."))
             {
                 (weights, bias) = ReadWeights(reader);
             }
 
             TreeEnsemble? trees = null;
-            if (zip.GetEntry(TreesEntry) is { } treesEntry)
+            if (open(TreesEntry) is { } treeReader)
             {
-                using var s = treesEntry.Open();
-                using var reader = new BinaryReader(s);
-                trees = TreeEnsemble.Read(reader);
+                using (treeReader)
+                {
+                    trees = TreeEnsemble.Read(treeReader);
+                }
             }
 
             return new CheckWorthinessModel(manifest, weights, bias, trees);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException)
-        {
-            throw new ModelFormatException($"Not a QuoteExtraction check-worthiness model: {ex.Message}", ex);
-        }
-    }
+        });
 
     /// <summary>Reads a model file.</summary>
     /// <param name="path">The file path.</param>
@@ -176,32 +135,13 @@ public sealed class CheckWorthinessModel
     /// <param name="stream">A writable stream.</param>
     public void Save(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var fixedTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero); // same bytes for the same model
-        var manifestEntry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
-        manifestEntry.LastWriteTime = fixedTime;
-        using (var s = manifestEntry.Open())
+        var entries = new List<(string, Action<BinaryWriter>, bool)> { (WeightsEntry, WriteWeights, false) };
+        if (Trees is { } trees)
         {
-            JsonSerializer.Serialize(s, Manifest, JsonOptions);
+            entries.Add((TreesEntry, trees.Write, false));
         }
 
-        var weightsEntry = zip.CreateEntry(WeightsEntry, CompressionLevel.Optimal);
-        weightsEntry.LastWriteTime = fixedTime;
-        using (var s = weightsEntry.Open())
-        using (var writer = new BinaryWriter(s))
-        {
-            WriteWeights(writer);
-        }
-
-        if (Trees is not null)
-        {
-            var treesEntry = zip.CreateEntry(TreesEntry, CompressionLevel.Optimal);
-            treesEntry.LastWriteTime = fixedTime;
-            using var s = treesEntry.Open();
-            using var writer = new BinaryWriter(s);
-            Trees.Write(writer);
-        }
+        ModelArchive.Write(stream, Manifest, [.. entries]);
     }
 
     /// <summary>Writes the model to a file.</summary>
