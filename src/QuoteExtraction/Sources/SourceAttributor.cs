@@ -52,7 +52,8 @@ internal sealed class SourceAttributor
     private static readonly FrozenSet<string> ReporterWords = SourceEvidenceIndex.Set("reporters", "journalists", "press", "media", "newsmen");
 
     private static readonly FrozenSet<string> CrowdWords = SourceEvidenceIndex.Set(
-        "crowd", "crowds", "supporters", "delegates", "audience", "conference", "rally", "summit", "convention", "attendees", "activists", "members", "students", "graduates", "congregation");
+        "crowd", "crowds", "supporters", "delegates", "audience", "conference", "rally", "summit", "convention", "attendees", "activists", "members", "students", "graduates", "congregation",
+        "chamber", "house", "council", "meeting", "assembly", "gathering", "room", "hall", "party", "faithful", "voters");
 
     private static readonly FrozenSet<string> TestimonyWords = SourceEvidenceIndex.Set(
         "mps", "committee", "court", "senators", "lawmakers", "inquiry", "jury", "jurors", "judge", "panel", "congress", "parliament", "peers", "investigators", "tribunal", "commons");
@@ -91,7 +92,12 @@ internal sealed class SourceAttributor
                 MediumEnd = medium is null ? -1 : own.Choice.MediumEnd,
             };
 
-            if (choice.Medium is null && choice.Outlet is null && choice.Event is null && previous is { } prev && Continues(input, previousInput!.Value))
+            // Two pieces of one attribution ("A," she told the chamber, "B.") share one source.
+            if (previous is { } same && previousInput is { Cue: { } prevCue } && input.Cue is { } cue && cue.FirstToken == prevCue.FirstToken)
+            {
+                choice = same with { Inherited = true };
+            }
+            else if (choice.Medium is null && choice.Outlet is null && choice.Event is null && previous is { } prev && Continues(input, previousInput!.Value))
             {
                 choice = prev with { ReportedBy = choice.ReportedBy, RelayFirst = choice.RelayFirst, RelayEnd = choice.RelayEnd, Inherited = true };
             }
