@@ -165,7 +165,8 @@ public static class AttributionTrainer
             ["goldReachable"] = Math.Round((double)reachable / Math.Max(1, examples), 4),
         };
 
-        var attribution = new AttributionModel(model.Manifest with { Seed = options.Seed, Corpus = options.CorpusDescription, Metrics = metrics }, model.Ensemble, mlnetBytes);
+        var corpus = heldOut.Count == 0 ? options.CorpusDescription : $"{options.CorpusDescription}; {train.Count} documents trained, {heldOut.Count} held back";
+        var attribution = new AttributionModel(model.Manifest with { Seed = options.Seed, Corpus = corpus, Metrics = metrics }, model.Ensemble, mlnetBytes);
         AttributionReport? report = null;
         if (heldOut.Count > 0)
         {

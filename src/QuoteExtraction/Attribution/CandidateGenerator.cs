@@ -227,8 +227,21 @@ internal sealed class CandidateGenerator
             Insert(chosen, regions, distances, ref nChosen, c, region, dist);
         }
 
+        // "X wrote that '…', according to The Times": when a speech verb shares the quotation's sentences, "according to"
+        // credits a relaying source, not the speaker.
+        bool verbInSentence = false;
         for (int k = 0; k < nChosen; k++)
         {
+            verbInSentence |= regions[k] == 0 && _cues[chosen[k]].Class is not (CueClass.According or CueClass.Colon);
+        }
+
+        for (int k = 0; k < nChosen; k++)
+        {
+            if (verbInSentence && regions[k] == 0 && _cues[chosen[k]].Class == CueClass.According)
+            {
+                continue;
+            }
+
             AddCueCandidates(qi, chosen[k], regions[k], k, candidates, features);
         }
     }

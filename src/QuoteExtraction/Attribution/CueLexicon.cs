@@ -189,7 +189,10 @@ public sealed class CueLexicon
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Tokens;
         match = default;
-        if (tokens[i].Kind != TokenKind.Word || !_lookup.TryGetValue(document.GetText(tokens[i]), out var entries))
+        // A capitalised word inside a sentence is part of a name ("Acme Rail said"), not a speech verb.
+        if (tokens[i].Kind != TokenKind.Word
+            || (tokens[i].Has(TokenFlags.Capitalized) && !tokens[i].Has(TokenFlags.SentenceStart) && i > 0 && tokens[i - 1].Kind != TokenKind.QuoteMark)
+            || !_lookup.TryGetValue(document.GetText(tokens[i]), out var entries))
         {
             return false;
         }

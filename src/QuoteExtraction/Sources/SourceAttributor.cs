@@ -133,9 +133,18 @@ internal sealed class SourceAttributor
             }
 
             int distance = Math.Min(Math.Abs(v.FirstToken - cueToken), Math.Abs(v.FirstToken - cueEnd));
-            if (input.MentionStart >= 0 && v.FirstToken >= _doc.TokenIndexAt(input.MentionStart) && v.Start(_doc) < input.MentionEnd)
+            if (input.MentionStart >= 0)
             {
-                distance = 0; // "a spokesman said": the mention itself is the evidence
+                int mentionFirst = _doc.TokenIndexAt(input.MentionStart);
+                if (v.FirstToken >= mentionFirst && v.Start(_doc) < input.MentionEnd)
+                {
+                    distance = 0; // "a spokesman said": the mention itself is the evidence
+                }
+                else
+                {
+                    // "Writing in the Guardian, the Labour MP Angela Rayner said": near the speaker counts as near the cue.
+                    distance = Math.Min(distance, Math.Abs(mentionFirst - v.EndToken));
+                }
             }
 
             if (v.FirstToken < lo)

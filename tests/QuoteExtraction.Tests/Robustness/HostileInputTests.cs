@@ -12,6 +12,7 @@ public sealed class HostileInputTests
     public void ExtractQuotes_HostileDocuments_NeverThrowAndKeepOffsetsValid()
     {
         var docs = HostileCorpus.Generate(10_000);
+        var withClaims = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
         docs.Count.Should().BeGreaterThanOrEqualTo(10_000);
 
         for (var i = 0; i < docs.Count; i++)
@@ -20,7 +21,8 @@ public sealed class HostileInputTests
             QuoteExtractionResult result;
             try
             {
-                result = QuoteExtractor.Default.ExtractQuotes(text);
+                // Every tenth document also goes through the claims stage (slower; it reads every sentence).
+                result = (i % 10 == 0 ? withClaims : QuoteExtractor.Default).ExtractQuotes(text);
             }
             catch (Exception ex)
             {
@@ -66,6 +68,31 @@ public sealed class HostileInputTests
             if (q.Cue is { } cue)
             {
                 AssertSpan(text, cue.Start, cue.End, cue.Text, $"doc {doc} cue");
+            }
+
+            foreach (var evidence in new[] { q.Source.MediumEvidence, q.Source.OutletEvidence, q.Source.EventEvidence, q.Source.ReportedByEvidence })
+            {
+                if (evidence is not null)
+                {
+                    AssertSpan(text, evidence.Start, evidence.End, evidence.Text, $"doc {doc} source evidence");
+                }
+            }
+        }
+
+        foreach (var entity in result.Entities)
+        {
+            foreach (var m in entity.Mentions)
+            {
+                AssertSpan(text, m.Start, m.End, m.Text, $"doc {doc} entity {entity.Name}");
+            }
+        }
+
+        foreach (var claim in result.Claims)
+        {
+            AssertSpan(text, claim.Start, claim.End, claim.Text, $"doc {doc} claim");
+            foreach (var quantity in claim.Quantities)
+            {
+                AssertSpan(text, quantity.Start, quantity.End, quantity.Text, $"doc {doc} claim quantity");
             }
         }
 

@@ -183,3 +183,38 @@ public class MediumModelTests
         MediumModel.FeatureNames.Should().HaveCount(SourceAttributor.FeatureCount).And.OnlyHaveUniqueItems();
     }
 }
+
+/// <summary>Cases a QA pass found, written as our own sentences.</summary>
+public class SourceAttributionRegressionTests
+{
+    [Test]
+    public void ExtractQuotes_WroteOnPlatformAccordingToPaper_SpeakerWroteAndPaperRelays()
+    {
+        var q = QuoteExtractor.Default.ExtractQuotes("Tom Okafor wrote on X that \"the crisis is out of control\", according to The Times.").Quotes.Single();
+
+        q.Speaker!.Name.Should().Be("Tom Okafor");
+        q.Cue!.Text.Should().Be("wrote");
+        q.Source.Medium.Should().Be("social-media");
+        q.Source.Outlet.Should().Be("X");
+        q.Source.ReportedBy.Should().Be("Times");
+    }
+
+    [Test]
+    public void ExtractQuotes_CapitalisedNameLikeAVerb_IsNotACue()
+    {
+        var q = QuoteExtractor.Default.ExtractQuotes("\"We regret the delays,\" Acme Rail said in a statement on Friday.").Quotes.Single();
+
+        q.Cue!.Text.Should().Be("said");
+        q.Speaker!.Mention!.Text.Should().Be("Acme Rail");
+        q.Source.Medium.Should().Be("statement");
+    }
+
+    [Test]
+    public void ExtractQuotes_VenueBeforeALongSpeakerPhrase_StillGovernsIt()
+    {
+        var q = QuoteExtractor.Default.ExtractQuotes("Writing in the Guardian, the Labour MP Jane Porter said: \"We will not accept this.\"").Quotes.Single();
+
+        q.Source.Medium.Should().Be("op-ed");
+        q.Source.Outlet.Should().Be("Guardian");
+    }
+}

@@ -14,7 +14,8 @@ namespace QuoteExtraction.Tests.Text;
 [Explicit("Reads the research corpus; run manually.")]
 public class CorpusTests
 {
-    private const string CorpusPath = "/work/shared/data/news/news-all.jsonl";
+    // ../shared beside the repository (or QUOTEX_SHARED), as every test that reads research data.
+    private static string CorpusPath => Path.Combine(Support.SharedData.Root ?? "../shared", "data", "news", "news-all.jsonl");
 
     [Test]
     public void Analyze_NewsCorpus_ReportsThroughput()
