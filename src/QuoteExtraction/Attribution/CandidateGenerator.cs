@@ -75,14 +75,9 @@ internal sealed class CandidateGenerator
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
         "evening", "night", "week", "month", "year", "earlier", "later", "recently", "last", "then", "afterward", "weekend");
 
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _skip = SkipBeforeCue.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _det = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _pron = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _openers = SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _trailing = TrailingPrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _rel = Relatives.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prep = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _time = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Every word list above in one table: a token's classes cost one look-up.
+    private static readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> ClassLookup = BuildClassTable();
+
 
     private readonly TextDocument _doc;
     private readonly List<CueMatch> _cues;
@@ -586,17 +581,9 @@ internal sealed class CandidateGenerator
 
         c = WordClass.Computed;
         var token = _doc.Tokens[t];
-        if (token.Kind == TokenKind.Word && token.Length <= 12)
+        if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
         {
-            var text = _doc.GetText(token);
-            c |= _det.Contains(text) ? WordClass.Determiner : 0;
-            c |= _pron.Contains(text) ? WordClass.Pronoun : 0;
-            c |= _rel.Contains(text) ? WordClass.Relative : 0;
-            c |= _prep.Contains(text) ? WordClass.Preposition : 0;
-            c |= _time.Contains(text) ? WordClass.Time : 0;
-            c |= _skip.Contains(text) ? WordClass.Skip : 0;
-            c |= _openers.Contains(text) ? WordClass.Opener : 0;
-            c |= _trailing.Contains(text) ? WordClass.Trailing : 0;
+            c |= known;
         }
 
         _classes[t] = (ushort)c;
@@ -604,6 +591,28 @@ internal sealed class CandidateGenerator
     }
 
     private bool Is(int t, WordClass wordClass) => (ClassOf(t) & wordClass) != 0;
+
+    private static FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> BuildClassTable()
+    {
+        var table = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
+        void Add(FrozenSet<string> words, WordClass c)
+        {
+            foreach (var w in words)
+            {
+                table[w] = table.GetValueOrDefault(w) | c;
+            }
+        }
+
+        Add(Determiners, WordClass.Determiner);
+        Add(Pronouns, WordClass.Pronoun);
+        Add(Relatives, WordClass.Relative);
+        Add(Prepositions, WordClass.Preposition);
+        Add(TimeWords, WordClass.Time);
+        Add(SkipBeforeCue, WordClass.Skip);
+        Add(SentenceOpeners, WordClass.Opener);
+        Add(TrailingPrepositions, WordClass.Trailing);
+        return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     private bool IsSkippable(int t)
     {

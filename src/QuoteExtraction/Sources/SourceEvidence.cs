@@ -62,7 +62,7 @@ internal sealed class SourceEvidenceIndex
                 continue;
             }
 
-            if (tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Has(TokenFlags.AllCaps))
+            if ((near is null || near[i]) && (tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Has(TokenFlags.AllCaps)))
             {
                 if (PhraseLexicon.Outlets.TryMatch(doc, i, out var outlet) && AcceptOutlet(outlet, quoted))
                 {
