@@ -98,6 +98,25 @@ internal static class NameScanner
 
                 var w = document.GetText(u);
                 var names = k - j - suffixes;
+
+                // A title inside a capitalised run ("Labour MP Jane Porter", "White House Press Secretary Josh Earnest"):
+                // the words before it modify the title, and the name starts after it - unless they are a first name
+                // ("John Major").
+                if (names > 0 && suffixes == 0 && u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Capitalized) != 0
+                    && k + 1 < to && IsCapitalWord(tokens[k + 1]) // cheap test first: more name words must follow
+                    && MatchTitle(document, k, to, out var inner) is var innerLength && innerLength > 0 && !inner.IsModifier
+                    && k + innerLength < to && IsCapitalWord(tokens[k + innerLength])
+                    && !lex.FirstNames.ContainsKey(document.GetText(tokens[k - 1])))
+                {
+                    titled = true;
+                    gender = inner.Gender != Gender.Unknown ? inner.Gender : gender;
+                    role = inner.Role ?? role;
+                    j = k + innerLength;
+                    k = j;
+                    initials = false;
+                    continue;
+                }
+
                 if (u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Clitic) == 0 && (u.Flags & TokenFlags.Capitalized) != 0)
                 {
                     if (names > 0 && IsSuffix(w))

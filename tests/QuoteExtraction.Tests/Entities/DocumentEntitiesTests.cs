@@ -38,6 +38,16 @@ public class DocumentEntitiesTests
     }
 
     [Test]
+    public void Resolve_TitleInsideACapitalisedRun_NameStartsAfterIt()
+    {
+        const string text = "The Labour MP Jane Porter spoke first. Former prime minister John Major said little.";
+        var (_, entities) = Analyze(text);
+
+        Resolve(text, entities, "The Labour MP Jane Porter")!.Name.Should().Be("Jane Porter");
+        Resolve(text, entities, "Former prime minister John Major")!.Name.Should().Be("John Major");
+    }
+
+    [Test]
     public void Resolve_AliasesOfOnePerson_GiveFullName()
     {
         const string text = "Labour leader Sir Keir Starmer spoke on Monday. Starmer said the plan would work.\n" +
