@@ -191,8 +191,8 @@ public static class AttributionTrainer
             yield break;
         }
 
-        var generator = new CandidateGenerator(analyzed, CueLexicon.Default.FindAll(analyzed), slots);
-        var cues = GetCues(generator);
+        var generator = SpeakerAttributor.CreateGenerator(analyzed, slots, SpeakerAttributor.QuotedMask(analyzed, slots));
+        var cues = generator.Cues;
         for (int qi = 0; qi < slots.Count; qi++)
         {
             var gold = GoldMatching.Match(slots[qi].InnerStart, slots[qi].InnerEnd, doc.Attributions);
@@ -220,8 +220,6 @@ public static class AttributionTrainer
             yield return (candidates, features, labels);
         }
     }
-
-    private static List<CueMatch> GetCues(CandidateGenerator generator) => generator.Cues;
 
     private static (List<AnnotatedDocument> Train, List<AnnotatedDocument> HeldOut) Split(IReadOnlyList<AnnotatedDocument> documents, AttributionTrainingOptions options)
     {

@@ -88,20 +88,17 @@ internal sealed class CandidateGenerator
     private readonly int[] _sentenceQuotes;   // per quotation: how many quotations share its first sentence
     private readonly ushort[] _classes;       // per token: WordClass bits, computed on first use (Computed bit set)
 
-    public CandidateGenerator(TextDocument document, List<CueMatch> cues, List<QuoteSlot> quotes)
+    /// <param name="document">The analysed text.</param>
+    /// <param name="cues">The document's cues; those inside quotations are removed.</param>
+    /// <param name="quotes">The speech quotations, in document order.</param>
+    /// <param name="quoted">Per token: inside a speech quotation (<see cref="SpeakerAttributor.QuotedMask"/>).</param>
+    public CandidateGenerator(TextDocument document, List<CueMatch> cues, List<QuoteSlot> quotes, bool[] quoted)
     {
         _doc = document;
         _cues = cues;
         _quotes = quotes;
-        _quoted = new bool[document.Tokens.Length];
+        _quoted = quoted;
         _classes = new ushort[document.Tokens.Length];
-        foreach (var q in quotes)
-        {
-            for (int t = q.FirstToken; t < q.EndToken && t < _quoted.Length; t++)
-            {
-                _quoted[t] = true;
-            }
-        }
 
         // Cues inside quotation marks are the speaker's words, not attributions.
         _cues.RemoveAll(c => c.FirstToken < _quoted.Length && _quoted[c.FirstToken]);
@@ -315,7 +312,6 @@ internal sealed class CandidateGenerator
     {
         var cue = _cues[ci];
         var tokens = _doc.Tokens;
-        int first = candidates.Count;
         Span<(int S, int E, SourceVariant V)> spans = stackalloc (int, int, SourceVariant)[16];
         int n = 0;
 
@@ -486,7 +482,6 @@ internal sealed class CandidateGenerator
             Featurize(qi, candidate, region, rank, features);
         }
 
-        _ = first;
     }
 
     private int TrimPunctEnd(int s, int e)

@@ -31,7 +31,8 @@ internal static class QuoteAttribution
         var text = result.Text;
         var doc = document ?? TextDocument.Analyze(text);
         var slots = SpeakerAttributor.Slots(doc, result.Quotes);
-        var choices = SpeakerAttributor.Attribute(doc, slots, model);
+        var quoted = SpeakerAttributor.QuotedMask(doc, slots);
+        var choices = SpeakerAttributor.Attribute(doc, slots, model, quoted);
         var quotes = result.Quotes.ToArray();
         DocumentEntities? entities = null;
         var entityMentions = new Dictionary<(string Name, string Kind), List<TextSpan>>();
@@ -65,29 +66,8 @@ internal static class QuoteAttribution
 
         if (options.AttributeSources)
         {
-            var quoted = new bool[doc.Tokens.Length];
-            foreach (var s in slots)
-            {
-                for (int t = s.FirstToken; t < s.EndToken && t < quoted.Length; t++)
-                {
-                    quoted[t] = true;
-                }
-            }
-
             // Evidence is read from the sentence before a quotation's first sentence to the sentence after its last.
-            var near = new bool[doc.Tokens.Length];
-            var sentences = doc.Sentences;
-            foreach (var s in slots)
-            {
-                int a = Math.Max(0, doc.SentenceIndexAt(s.Start) - 2);
-                int b = doc.SentenceIndexAt(Math.Max(s.Start, s.End - 1));
-                b = b < 0 ? sentences.Length - 1 : Math.Min(sentences.Length - 1, b + 1);
-                if (a <= b && b < sentences.Length)
-                {
-                    near.AsSpan(sentences[a].FirstToken, sentences[b].EndToken - sentences[a].FirstToken).Fill(true);
-                }
-            }
-
+            var near = SpeakerAttributor.Windows(doc, slots, before: 2, after: 1);
             var index = new SourceEvidenceIndex(doc, quoted, near);
             var attributor = new SourceAttributor(doc, index);
             var medium = options.UseMediumClassifier ? options.MediumModel ?? MediumModel.Default : null;

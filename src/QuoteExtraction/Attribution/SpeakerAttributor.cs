@@ -41,7 +41,7 @@ internal static class SpeakerAttributor
     }
 
     /// <summary>Chooses an attribution for every slot.</summary>
-    public static List<AttributionChoice> Attribute(TextDocument doc, List<QuoteSlot> slots, AttributionModel model)
+    public static List<AttributionChoice> Attribute(TextDocument doc, List<QuoteSlot> slots, AttributionModel model, bool[] quoted)
     {
         var choices = new List<AttributionChoice>(slots.Count);
         if (slots.Count == 0)
@@ -49,10 +49,8 @@ internal static class SpeakerAttributor
             return choices;
         }
 
-        // Candidates only take cues from two sentences before a quotation to two after it (and the neighbouring
-        // paragraphs' edges, which those windows cover), so the rest of a long article is not looked up.
-        var cues = CueLexicon.Default.FindAll(doc, Windows(doc, slots, before: 3, after: 3));
-        var generator = new CandidateGenerator(doc, cues, slots);
+        var generator = CreateGenerator(doc, slots, quoted);
+        var cues = generator.Cues;
         var candidates = new List<Candidate>(32);
         var features = new List<float>(32 * CandidateGenerator.FeatureNames.Length);
         int width = CandidateGenerator.FeatureNames.Length;
@@ -215,6 +213,30 @@ internal static class SpeakerAttributor
         return winner;
     }
 
+    /// <summary>
+    /// The candidate generator for a document, as training and inference both use it: cues are only looked up from
+    /// three sentences before a quotation to three after it (which covers every region candidates come from), so the
+    /// rest of a long article is not looked up.
+    /// </summary>
+    internal static CandidateGenerator CreateGenerator(TextDocument doc, List<QuoteSlot> slots, bool[] quoted) =>
+        new(doc, CueLexicon.Default.FindAll(doc, Windows(doc, slots, before: 3, after: 3)), slots, quoted);
+
+    /// <summary>Per token: whether it lies inside one of the speech quotations.</summary>
+    internal static bool[] QuotedMask(TextDocument doc, List<QuoteSlot> slots)
+    {
+        var quoted = new bool[doc.Tokens.Length];
+        foreach (var s in slots)
+        {
+            int end = Math.Min(s.EndToken, quoted.Length);
+            if (s.FirstToken < end)
+            {
+                quoted.AsSpan(s.FirstToken, end - s.FirstToken).Fill(true);
+            }
+        }
+
+        return quoted;
+    }
+
     /// <summary>Marks the tokens from <paramref name="before"/> sentences before each quotation to <paramref name="after"/> sentences after it.</summary>
     internal static bool[] Windows(TextDocument doc, List<QuoteSlot> slots, int before, int after)
     {
@@ -238,26 +260,5 @@ internal static class SpeakerAttributor
         }
 
         return near;
-    }
-
-    /// <summary>Scores the candidates of one slot (for training diagnostics and tests).</summary>
-    internal static double[] ScoreAll(AttributionModel model, List<float> features, List<Candidate> candidates)
-    {
-        int width = CandidateGenerator.FeatureNames.Length;
-        var row = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features);
-        var scores = ArrayPool<double>.Shared.Rent(Math.Max(1, candidates.Count));
-        try
-        {
-            for (int c = 0; c < candidates.Count; c++)
-            {
-                scores[c] = model.Ensemble.Score(row.Slice(candidates[c].FeatureOffset, width));
-            }
-
-            return scores.AsSpan(0, candidates.Count).ToArray();
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scores);
-        }
     }
 }

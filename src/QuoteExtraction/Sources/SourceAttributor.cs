@@ -299,7 +299,7 @@ internal sealed class SourceAttributor
             }
         }
 
-        var rule = RuleMedium(lemma, toldObject, outlet, evt, best, row)
+        var rule = RuleMedium(lemma, toldObject, outlet, evt, row)
             ?? OutletMedium(lemma, outlet, outletPrep);
 
         // The rules' own answer (one-hot, 0 = none): the classifier learns when to overrule it.
@@ -337,7 +337,7 @@ internal sealed class SourceAttributor
         return (choice, rule, strong);
     }
 
-    private static string? RuleMedium(string? lemma, int toldObject, PhraseMatch? outlet, EventMention? evt, ReadOnlySpan<int> best, float[] row)
+    private static string? RuleMedium(string? lemma, int toldObject, PhraseMatch? outlet, EventMention? evt, float[] row)
     {
         bool Near(string medium) => row[Media.IndexOf(medium)] > 0;
         bool InScope(string medium) => row[11 + Media.IndexOf(medium)] > 0;
@@ -391,7 +391,6 @@ internal sealed class SourceAttributor
             }
         }
 
-        _ = best;
         return null;
     }
 
