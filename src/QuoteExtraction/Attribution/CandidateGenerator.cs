@@ -170,7 +170,7 @@ internal sealed class CandidateGenerator
     /// <summary>The cues outside quotations that candidates refer to by index.</summary>
     public List<CueMatch> Cues => _cues;
 
-    public static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
+    private static FrozenSet<string> Set(params string[] words) => EmbeddedLexicon.Set(words);
 
     /// <summary>Fills <paramref name="candidates"/> and their features for quotation <paramref name="qi"/>.</summary>
     public void Generate(int qi, List<Candidate> candidates, List<float> features)

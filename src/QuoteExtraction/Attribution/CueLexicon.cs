@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
-using System.Reflection;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Attribution;
@@ -53,7 +52,7 @@ public readonly record struct CueMatch(int FirstToken, int EndToken, int Start, 
 /// </summary>
 public sealed class CueLexicon
 {
-    private static readonly Lazy<CueLexicon> LazyDefault = new(() => Parse(ReadResource("cues.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CueLexicon> LazyDefault = new(() => Parse(EmbeddedLexicon.ReadText("cues.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // First word (lower case) -> entries starting with it, longest first.
     private readonly FrozenDictionary<string, Entry[]> _byFirstWord;
@@ -219,15 +218,6 @@ public sealed class CueLexicon
         }
 
         return false;
-    }
-
-    internal static string ReadResource(string name)
-    {
-        var assembly = typeof(CueLexicon).Assembly;
-        using var stream = assembly.GetManifestResourceStream("QuoteExtraction.Lexicons." + name)
-            ?? throw new InvalidOperationException($"The embedded lexicon '{name}' is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static int FormOf(string form, string lemma, int index)

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using QuoteExtraction.Attribution;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
@@ -44,15 +44,8 @@ internal static class UnitLexicon
         var exact = new Dictionary<string, UnitEntry>(StringComparer.Ordinal);
         var ignoreCase = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
         var max = 0;
-        foreach (var raw in CueLexicon.ReadResource("units.tsv").Split('\n'))
+        foreach (var parts in EmbeddedLexicon.Rows("units.tsv"))
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t');
             if (parts.Length < 3)
             {
                 continue;

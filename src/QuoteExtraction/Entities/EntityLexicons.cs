@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Entities;
 
@@ -95,22 +96,5 @@ internal sealed class EntityLexicons
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string file) =>
         Rows(file).Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static List<string[]> Rows(string file)
-    {
-        var name = "QuoteExtraction.Lexicons." + file;
-        using var stream = typeof(EntityLexicons).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded lexicon '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 0 && line[0] != '#')
-            {
-                rows.Add(line.Split('\t'));
-            }
-        }
-
-        return rows;
-    }
+    private static List<string[]> Rows(string file) => EmbeddedLexicon.Rows(file);
 }

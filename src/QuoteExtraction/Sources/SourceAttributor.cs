@@ -45,20 +45,20 @@ internal sealed class SourceAttributor
     private const int CueLemmas = 12;
     private const int ToldObjects = 6;
 
-    private static readonly FrozenSet<string> Continuation = SourceEvidenceIndex.Set(
+    private static readonly FrozenSet<string> Continuation = EmbeddedLexicon.Set(
         "added", "adds", "adding", "continued", "continues", "continuing", "further", "also", "elaborating", "elaborated", "elaborate", "went", "again",
         "later", "furthermore", "moreover", "expanding", "reiterated", "reiterating", "concluded", "concluding");
 
-    private static readonly FrozenSet<string> ReporterWords = SourceEvidenceIndex.Set("reporters", "journalists", "press", "media", "newsmen");
+    private static readonly FrozenSet<string> ReporterWords = EmbeddedLexicon.Set("reporters", "journalists", "press", "media", "newsmen");
 
-    private static readonly FrozenSet<string> CrowdWords = SourceEvidenceIndex.Set(
+    private static readonly FrozenSet<string> CrowdWords = EmbeddedLexicon.Set(
         "crowd", "crowds", "supporters", "delegates", "audience", "conference", "rally", "summit", "convention", "attendees", "activists", "members", "students", "graduates", "congregation",
         "chamber", "house", "council", "meeting", "assembly", "gathering", "room", "hall", "party", "faithful", "voters");
 
-    private static readonly FrozenSet<string> TestimonyWords = SourceEvidenceIndex.Set(
+    private static readonly FrozenSet<string> TestimonyWords = EmbeddedLexicon.Set(
         "mps", "committee", "court", "senators", "lawmakers", "inquiry", "jury", "jurors", "judge", "panel", "congress", "parliament", "peers", "investigators", "tribunal", "commons");
 
-    private static readonly FrozenSet<string> SpokesWords = SourceEvidenceIndex.Set("spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
+    private static readonly FrozenSet<string> SpokesWords = EmbeddedLexicon.Set("spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
 
     private readonly TextDocument _doc;
     private readonly SourceEvidenceIndex _index;
@@ -200,7 +200,7 @@ internal sealed class SourceAttributor
             toldObject = 5; // a person or other
             if (t < tokens.Length)
             {
-                var w = _doc.GetText(tokens[t]).ToString();
+                var w = _doc.GetText(tokens[t]);
                 foreach (var o in _index.Outlets)
                 {
                     if (o.FirstToken == t)
@@ -212,7 +212,7 @@ internal sealed class SourceAttributor
 
                 if (toldObject != 1)
                 {
-                    toldObject = ReporterWords.Contains(w) ? 2 : CrowdWords.Contains(w) ? 3 : TestimonyWords.Contains(w) ? 4 : 5;
+                    toldObject = In(ReporterWords, w) ? 2 : In(CrowdWords, w) ? 3 : In(TestimonyWords, w) ? 4 : 5;
                 }
             }
         }
@@ -236,8 +236,20 @@ internal sealed class SourceAttributor
                 p--;
             }
 
-            var prep = p >= 0 ? _doc.GetText(tokens[p]).ToString() : string.Empty;
-            if (prep is "for" or "in" or "on" or "to" or "with" or "told" or "tells" or "telling" or "via")
+            string? prep = (p >= 0 ? _doc.GetText(tokens[p]) : default) switch
+            {
+                "for" => "for",
+                "in" => "in",
+                "on" => "on",
+                "to" => "to",
+                "with" => "with",
+                "told" => "told",
+                "tells" => "tells",
+                "telling" => "telling",
+                "via" => "via",
+                _ => null,
+            };
+            if (prep is not null)
             {
                 outlet = o;
                 outletPrep = prep;
@@ -266,7 +278,7 @@ internal sealed class SourceAttributor
         {
             if (e.FirstToken >= lo && e.FirstToken < hi && e.IsVenue)
             {
-                evt = e.Named ? e : _index.LatestNamedEvent(e.FirstToken, _index.Word(e.HeadToken)) ?? e;
+                evt = e.Named ? e : _index.LatestNamedEvent(e.FirstToken, e.HeadToken) ?? e;
                 break;
             }
         }
@@ -274,7 +286,7 @@ internal sealed class SourceAttributor
         // "during his speech" refers back to the last named event.
         if (evt is null && best[0] != int.MaxValue)
         {
-            evt = _index.LatestNamedEvent(bestFirst[0], null);
+            evt = _index.LatestNamedEvent(bestFirst[0]);
         }
 
         row[f++] = evt is not null ? 1 : 0;
@@ -465,6 +477,8 @@ internal sealed class SourceAttributor
 
         return _doc.Sentences[s].FirstToken;
     }
+
+    private static bool In(FrozenSet<string> words, ReadOnlySpan<char> word) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private bool MentionHas(SourceInput input, FrozenSet<string> words)
     {

@@ -46,6 +46,12 @@ internal sealed class SourceEvidenceIndex
 
     private static readonly FrozenSet<string> ReportVerbs = Set("reports", "reported", "reporting", "report", "revealed", "reveals", "learned", "learnt", "obtained", "understands");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonOutletWordsLookup = CommonOutletWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OutletContextLookup = OutletContext.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VenuePrepositionsLookup = VenuePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportVerbsLookup = ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedOnlyHeadsLookup = NamedOnlyHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly TextDocument _doc;
@@ -119,15 +125,15 @@ internal sealed class SourceEvidenceIndex
         return false;
     }
 
-    /// <summary>The most recent named event before <paramref name="beforeToken"/> with the given head word (any head when <c>null</c>).</summary>
-    public EventMention? LatestNamedEvent(int beforeToken, string? head)
+    /// <summary>The most recent named event before <paramref name="beforeToken"/> with the same head word as token <paramref name="headToken"/>, or, when that is -1, the most recent named event something was said at.</summary>
+    public EventMention? LatestNamedEvent(int beforeToken, int headToken = -1)
     {
         for (int k = Events.Count - 1; k >= 0; k--)
         {
             var e = Events[k];
             // A back-reference by head ("the summit") may point at any named mention; one without a head ("during his
             // speech") only at an event that something was said at.
-            if (e.FirstToken < beforeToken && e.Named && (head is null ? e.IsVenue : Word(e.HeadToken).Equals(head, StringComparison.OrdinalIgnoreCase)))
+            if (e.FirstToken < beforeToken && e.Named && (headToken < 0 ? e.IsVenue : Word(e.HeadToken).Equals(Word(headToken), StringComparison.OrdinalIgnoreCase)))
             {
                 return e;
             }
@@ -136,9 +142,10 @@ internal sealed class SourceEvidenceIndex
         return null;
     }
 
-    internal static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
+    private static FrozenSet<string> Set(params string[] words) => EmbeddedLexicon.Set(words);
 
-    internal string Word(int t) => _doc.Text.Substring(_doc.Tokens[t].Start, _doc.Tokens[t].Length);
+    /// <summary>The text of token <paramref name="t"/>, without allocating.</summary>
+    internal ReadOnlySpan<char> Word(int t) => _doc.GetText(_doc.Tokens[t]);
 
     private static bool AnyQuoted(bool[] quoted, int from, int to)
     {
@@ -161,7 +168,7 @@ internal sealed class SourceEvidenceIndex
         }
 
         var tokens = _doc.Tokens;
-        if (outlet.EndToken - outlet.FirstToken > 1 || !CommonOutletWords.Contains(Word(outlet.FirstToken)))
+        if (outlet.EndToken - outlet.FirstToken > 1 || !CommonOutletWordsLookup.Contains(Word(outlet.FirstToken)))
         {
             // "Daily Mail", "CNN", "Politico": distinctive enough on their own, unless a capitalised word continues the name
             // ("Fox Business" is matched whole; "Sky Sports" is not Sky News).
@@ -170,7 +177,7 @@ internal sealed class SourceEvidenceIndex
 
         // A common word ("Times", "Sun", "Post") is an outlet only after "the" or a venue word, and not before another name.
         int prev = outlet.FirstToken - 1;
-        bool context = prev >= 0 && OutletContext.Contains(Word(prev));
+        bool context = prev >= 0 && OutletContextLookup.Contains(Word(prev));
         bool continued = outlet.EndToken < tokens.Length && tokens[outlet.EndToken].Has(TokenFlags.Capitalized) && tokens[outlet.EndToken].Kind == TokenKind.Word;
         return context && !continued;
     }
@@ -202,7 +209,7 @@ internal sealed class SourceEvidenceIndex
                 continue;
             }
 
-            bool capital = (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps)) && !(t.Has(TokenFlags.SentenceStart) && VenuePrepositions.Contains(Word(k)));
+            bool capital = (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps)) && !(t.Has(TokenFlags.SentenceStart) && VenuePrepositionsLookup.Contains(Word(k)));
             bool possessive = t.Has(TokenFlags.Clitic) && k > 0 && (tokens[k - 1].Has(TokenFlags.Capitalized) || tokens[k - 1].Kind == TokenKind.Word);
             if (capital || possessive || t.Kind == TokenKind.Number)
             {
@@ -216,7 +223,7 @@ internal sealed class SourceEvidenceIndex
             if (t.Kind == TokenKind.Word && !Determiner(k) && k > 0 && !quoted[k - 1])
             {
                 int j = k;
-                while (j > k - 2 && j >= 0 && tokens[j].Kind == TokenKind.Word && !tokens[j].Has(TokenFlags.Capitalized) && !Determiner(j) && !VenuePrepositions.Contains(Word(j)))
+                while (j > k - 2 && j >= 0 && tokens[j].Kind == TokenKind.Word && !tokens[j].Has(TokenFlags.Capitalized) && !Determiner(j) && !VenuePrepositionsLookup.Contains(Word(j)))
                 {
                     j--;
                 }
@@ -269,7 +276,7 @@ internal sealed class SourceEvidenceIndex
         }
 
         bool named = (s < head && HasNameWord(s, head)) || e > head + 1 || tokens[head].Has(TokenFlags.Capitalized);
-        if (NamedOnlyHeads.Contains(Word(head)) && !named)
+        if (NamedOnlyHeadsLookup.Contains(Word(head)) && !named)
         {
             return;
         }
@@ -282,7 +289,7 @@ internal sealed class SourceEvidenceIndex
             g--;
         }
 
-        bool venue = g >= 0 && !quoted[g] && VenuePrepositions.Contains(Word(g));
+        bool venue = g >= 0 && !quoted[g] && VenuePrepositionsLookup.Contains(Word(g));
         var name = _doc.Text[tokens[s].Start..tokens[e - 1].End];
         Events.Add(new EventMention(s, e, head, name, named, venue));
     }
@@ -316,13 +323,13 @@ internal sealed class SourceEvidenceIndex
         if (before >= 0)
         {
             var w = Word(before);
-            if (ReportVerbs.Contains(w))
+            if (ReportVerbsLookup.Contains(w))
             {
                 relay = new RelayMention(outlet, before, outlet.EndToken);
                 return true;
             }
 
-            if (w is "by" && before > 0 && ReportVerbs.Contains(Word(before - 1)))
+            if (w is "by" && before > 0 && ReportVerbsLookup.Contains(Word(before - 1)))
             {
                 relay = new RelayMention(outlet, before - 1, outlet.EndToken);
                 return true;
@@ -348,7 +355,7 @@ internal sealed class SourceEvidenceIndex
             after++;
         }
 
-        if (after < tokens.Length && ReportVerbs.Contains(Word(after)))
+        if (after < tokens.Length && ReportVerbsLookup.Contains(Word(after)))
         {
             relay = new RelayMention(outlet, outlet.FirstToken, after + 1);
             return true;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using QuoteExtraction.Attribution;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Sources;
@@ -94,12 +93,11 @@ internal sealed class PhraseLexicon
     private static PhraseLexicon LoadOutlets()
     {
         var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.Ordinal);
-        foreach (var line in Lines("outlets.tsv"))
+        foreach (var parts in EmbeddedLexicon.Rows("outlets.tsv"))
         {
-            var parts = line.Split('\t');
             if (parts.Length != 3)
             {
-                throw new FormatException($"outlets.tsv: expected 'name<TAB>kind<TAB>aliases', got '{line}'.");
+                throw new FormatException($"outlets.tsv: expected 'name<TAB>kind<TAB>aliases', got '{string.Join(' ', parts)}'.");
             }
 
             foreach (var alias in parts[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -114,12 +112,11 @@ internal sealed class PhraseLexicon
     private static PhraseLexicon LoadVenues()
     {
         var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in Lines("venues.tsv"))
+        foreach (var parts in EmbeddedLexicon.Rows("venues.tsv"))
         {
-            var parts = line.Split('\t');
             if (parts.Length != 2 || Media.IndexOf(parts[1]) < 0)
             {
-                throw new FormatException($"venues.tsv: expected 'phrase<TAB>medium', got '{line}'.");
+                throw new FormatException($"venues.tsv: expected 'phrase<TAB>medium', got '{string.Join(' ', parts)}'.");
             }
 
             Add(map, Words(parts[0]), parts[1], string.Empty);
@@ -150,6 +147,4 @@ internal sealed class PhraseLexicon
         list.Add((words, value, kind));
     }
 
-    private static IEnumerable<string> Lines(string resource) =>
-        CueLexicon.ReadResource(resource).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && l[0] != '#');
 }
