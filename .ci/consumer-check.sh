@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packs the library, then builds and runs a fresh console app that references QuoteExtraction 0.1.0 from that
-# package folder (never the project), proving the published package works for a consumer.
+# Packs the library, then builds and runs a fresh console app that references QuoteExtraction (the version in
+# Directory.Build.props) from that package folder (never the project), proving the published package works for a consumer.
 # Usage: .ci/consumer-check.sh [EXPECTED_MIN_QUOTES]   (default from QUOTEX_CONSUMER_MIN_QUOTES, else 1)
 set -euo pipefail
 
@@ -61,7 +61,7 @@ Console.WriteLine($"quotes: {result.Quotes.Count}");
 Console.WriteLine(QuoteJson.ToJson(result));
 CS
 
-# A private package cache: a stale QuoteExtraction 0.1.0 from an earlier run can never be picked up.
+# A private package cache: a stale QuoteExtraction package of the same version from an earlier run can never be picked up.
 export NUGET_PACKAGES="$work/packages"
 echo "consumer-check: building a console app against the package"
 dotnet run --project "$app/Consumer.csproj" -c Release --nologo >"$work/run.log" 2>&1 \

@@ -26,7 +26,7 @@ public sealed class QuoteExtractor
         _scanner = new QuoteScanner(options);
         // Loaded on first use: extractors that never look for claims never load the check-worthiness model.
         _scorer = new Lazy<IClaimScorer>(
-            () => options.CheckWorthinessModel is { } cw ? new ModelClaimScorer(cw) : ClaimDetector.DefaultScorer(),
+            () => options.CheckWorthinessModel is { } cw ? cw : ClaimDetector.DefaultScorer(),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

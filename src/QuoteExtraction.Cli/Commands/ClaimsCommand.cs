@@ -128,7 +128,7 @@ internal static class ClaimsCommand
                     var stats = new JsonlPipeline((text, writer) => WriteUnit(extractor, text, writer), args.Threads, context.Error).Run(input, output);
                     if (!args.Quiet)
                     {
-                        context.Error.WriteLine(ExtractCommand.Summary(stats).Replace(" quotations,", " claims,", StringComparison.Ordinal));
+                        context.Error.WriteLine(ExtractCommand.Summary(stats, "claims"));
                     }
 
                     return stats.MalformedLines > 0 ? ExitCodes.DataErrors : ExitCodes.Success;

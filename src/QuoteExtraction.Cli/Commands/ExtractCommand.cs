@@ -222,14 +222,16 @@ internal static class ExtractCommand
     }
 
     /// <summary>The closing line: "N documents, M quotations, X MB in Y s (Z MB/s), K malformed lines skipped".</summary>
-    internal static string Summary(JsonlStats stats)
+    /// <param name="stats">The run's counts.</param>
+    /// <param name="items">What the counted items are ("quotations", "claims").</param>
+    internal static string Summary(JsonlStats stats, string items = "quotations")
     {
         var megabytes = stats.TextChars / 1e6;
         var seconds = stats.Elapsed.TotalSeconds;
         var rate = seconds > 0 ? megabytes / seconds : 0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{stats.Documents} documents, {stats.Quotations} quotations, {megabytes:F1} MB in {seconds:F2} s ({rate:F1} MB/s), {stats.MalformedLines} malformed lines skipped");
+            $"{stats.Documents} documents, {stats.Quotations} {items}, {megabytes:F1} MB in {seconds:F2} s ({rate:F1} MB/s), {stats.MalformedLines} malformed lines skipped");
     }
 }
 

@@ -19,9 +19,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same model).", DefaultValueFactory = _ => 13 };
         var learner = new Option<AttributionLearner>("--learner") { Description = "LightGbm or FastTree.", DefaultValueFactory = _ => AttributionLearner.LightGbm };
         var holdout = new Option<double>("--holdout") { Description = "Share of documents held back for the reported metrics (0 uses all).", DefaultValueFactory = _ => 0.1 };
-        var trees = new Option<int>("--trees") { Description = "Boosting iterations.", DefaultValueFactory = _ => new AttributionTrainingOptions().Trees };
-        var rate = new Option<double>("--learning-rate") { Description = "Boosting learning rate.", DefaultValueFactory = _ => new AttributionTrainingOptions().LearningRate };
-        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => new AttributionTrainingOptions().Leaves };
+        var defaults = new AttributionTrainingOptions();
+        var trees = new Option<int>("--trees") { Description = "Boosting iterations.", DefaultValueFactory = _ => defaults.Trees };
+        var rate = new Option<double>("--learning-rate") { Description = "Boosting learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
         var command = new Command("train", "Train a speaker-attribution model.") { polnear, corpus, output, seed, learner, holdout, trees, rate, leaves };
         command.Validators.Add(result =>
         {

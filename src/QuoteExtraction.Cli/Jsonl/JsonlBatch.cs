@@ -66,9 +66,6 @@ internal sealed class JsonlBatch
         TextChars = 0;
     }
 
-    /// <summary>Extracts the quotations of every line in the batch and writes the output lines. Never throws for bad input.</summary>
-    public void Process(QuoteExtractor extractor) => Process(ExtractHandler(extractor));
-
     /// <summary>The handler of <c>quotex extract</c>: quotes, entities, claims and warnings.</summary>
     public static JsonlLineHandler ExtractHandler(QuoteExtractor extractor) => (text, writer) =>
     {

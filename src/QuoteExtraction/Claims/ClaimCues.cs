@@ -21,7 +21,6 @@ internal enum ClaimCue
     NeedsTo = 2048,      // only with "to" next ("plans to", "due to", "led to", "expected to")
     NeedsWithTo = 4096,  // only with "with" or "to" next ("compared with")
     Will = 8192,         // "will", "'ll", "shall": prediction or commitment by subject
-    Reporting = 16384,   // "show", "found": a source noun's verb
     NeedsFrom = 32768,   // only with "from" next ("up from", "down from")
 
     /// <summary>The cues that make a sentence a claim candidate on their own.</summary>

@@ -11,12 +11,6 @@ internal interface IClaimScorer
     double Score(string text, int start, int end);
 }
 
-/// <summary>Scores with <see cref="CheckWorthinessModel"/>.</summary>
-internal sealed class ModelClaimScorer(CheckWorthinessModel model) : IClaimScorer
-{
-    public double Score(string text, int start, int end) => model.Score(text, start, end);
-}
-
 /// <summary>A fallback scorer from the claim's own evidence, used when no model is available.</summary>
 internal sealed class CueClaimScorer : IClaimScorer
 {
@@ -99,7 +93,7 @@ public static class ClaimDetector
     }
 
     /// <summary>The scorer of the default check-worthiness model, or the cue fallback.</summary>
-    internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? new ModelClaimScorer(m) : CueClaimScorer.Instance;
+    internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? m : CueClaimScorer.Instance;
 
     /// <summary>Finds the claims of an analysed document whose quotations (with speakers) are known.</summary>
     internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer)

@@ -104,7 +104,6 @@ public static class QuantityParser
         QuantityWords.Numbers.ContainsKey(w) || QuantityWords.Denominators.ContainsKey(w) || QuantityWords.VaguePlurals.ContainsKey(w) || QuantityWords.Ordinals.ContainsKey(w);
 
     /// <summary>Whether the character can continue a word.</summary>
-    internal static bool IsWordChar(char c) => char.IsLetter(c);
 
     /// <summary>The scanner for one text and range.</summary>
     private readonly struct Scanner(string text, int start, int end)
@@ -138,12 +137,12 @@ public static class QuantityParser
             var prefix = ReadCurrencyPrefix(numberStart, out var currency, out var currencyNorm, out var sign);
             if (currency is null && LetterBefore(numberStart))
             {
-                return SkipAlnum(runEnd);
+                return SkipAlnumEnd(runEnd);
             }
 
             if (!TryReadDigits(numberStart, out var value, out var numEnd, out var plain, out var intDigits))
             {
-                return SkipAlnum(runEnd);
+                return SkipAlnumEnd(runEnd);
             }
 
             var item = new Item { Start = prefix, NumberStart = numberStart, Value = value, RawValue = value, End = numEnd, Currency = currency, CurrencyNorm = currencyNorm };
@@ -174,7 +173,7 @@ public static class QuantityParser
                 var w = WordBefore(item.Start - 1);
                 if (!(Slice(w, item.Start - 1) is "sub" or "now" or "over" or "under" or "nearly" or "about" or "around" or "some" or "just" or "approximately" or "roughly" or "minus" or "plus"))
                 {
-                    return SkipAlnum(numEnd);
+                    return SkipAlnumEnd(numEnd);
                 }
             }
 
@@ -220,7 +219,7 @@ public static class QuantityParser
                     }
                 }
 
-                return SkipAlnum(e);
+                return SkipAlnumEnd(e);
             }
 
             // Ordinals: 21st, 3rd, 96th.
@@ -1915,7 +1914,6 @@ public static class QuantityParser
             return e;
         }
 
-        private int SkipAlnum(int p) => SkipAlnumEnd(p);
 
         private int SkipAlnumEnd(int p)
         {

@@ -129,8 +129,12 @@ public static class QuoteJson
         WriteResult(writer, result);
     }
 
-    /// <summary>Writes results as JSON Lines: one compact <c>{"id"?, "quotes", "warnings"}</c> object per line, in order.</summary>
-    /// <remarks>The same format as <c>quotex extract --output</c>. Results are written as they are enumerated, so a lazy sequence streams.</remarks>
+    /// <summary>Writes results as JSON Lines: one compact <c>{"id"?, "quotes", "entities", "claims", "warnings"}</c> object per line, in order.</summary>
+    /// <remarks>
+    /// The format of <c>quotex extract --output</c>, except that <c>id</c> is written only when the result has one (the CLI
+    /// always writes it, copied from the input line or the line number). Results are written as they are enumerated, so
+    /// a lazy sequence streams.
+    /// </remarks>
     /// <param name="stream">The stream to write to (UTF-8); it is flushed, not closed.</param>
     /// <param name="results">The results.</param>
     public static void WriteJsonLines(Stream stream, IEnumerable<QuoteExtractionResult> results)
@@ -156,7 +160,7 @@ public static class QuoteJson
         stream.Flush();
     }
 
-    /// <summary>Writes one result as a JSON object: <c>{"id"?, "quotes", "warnings"}</c>.</summary>
+    /// <summary>Writes one result as a JSON object: <c>{"id"?, "quotes", "entities", "claims", "warnings"}</c>.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="result">The result; its <see cref="QuoteExtractionResult.Id"/> is written when not <c>null</c>.</param>
     public static void WriteResult(Utf8JsonWriter writer, QuoteExtractionResult result)
@@ -174,7 +178,7 @@ public static class QuoteJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the <c>quotes</c> and <c>warnings</c> properties of a result into an object the caller has opened.</summary>
+    /// <summary>Writes the <c>quotes</c>, <c>entities</c>, <c>claims</c> and <c>warnings</c> properties of a result into an object the caller has opened.</summary>
     /// <remarks>Lets callers write their own leading properties (such as an <c>id</c> copied verbatim from the input).</remarks>
     /// <param name="writer">The writer, inside an open object.</param>
     /// <param name="result">The result.</param>

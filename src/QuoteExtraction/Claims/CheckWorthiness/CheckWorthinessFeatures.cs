@@ -157,10 +157,6 @@ internal static class CheckWorthinessFeatures
                     {
                         i += 2; // hyphenated words, contractions, "U.S."
                     }
-                    else if (d == '.' && i - start == 1 && i + 1 < text.Length && text[i + 1] == ' ' && char.IsUpper(c))
-                    {
-                        break;
-                    }
                     else
                     {
                         break;

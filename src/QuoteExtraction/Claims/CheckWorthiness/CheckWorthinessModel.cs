@@ -8,7 +8,7 @@ namespace QuoteExtraction.Claims;
 /// cues and the linear score, exported from ML.NET and scored directly (no ML.NET pipeline at inference).
 /// Immutable and thread-safe. <see cref="Default"/> is embedded in the library and loaded on first use.
 /// </summary>
-public sealed class CheckWorthinessModel
+public sealed class CheckWorthinessModel : IClaimScorer
 {
     /// <summary>The <see cref="ModelManifest.Kind"/> of check-worthiness models.</summary>
     public const string ModelKind = "check-worthiness";
@@ -152,8 +152,6 @@ public sealed class CheckWorthinessModel
         using var stream = File.Create(path);
         Save(stream);
     }
-
-    internal double LinearScore(ReadOnlySpan<char> sentence, Span<float> dense) => CheckWorthinessFeatures.LinearScore(sentence, _weights, _bias, dense);
 
     private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
