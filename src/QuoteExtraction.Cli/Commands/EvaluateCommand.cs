@@ -46,14 +46,8 @@ internal static class EvaluateCommand
 
     private static int Run(CliContext context, string? directory, string? corpusFile, QuoteExtractor extractor, bool showMisses)
     {
-        IReadOnlyList<AnnotatedDocument> documents;
-        try
+        if (!Inputs.TryLoad(context, "quotex evaluate", () => directory is not null ? PolNear.ReadSplit(directory) : JsonlCorpus.Read(corpusFile!), out var documents))
         {
-            documents = directory is not null ? PolNear.ReadSplit(directory) : JsonlCorpus.Read(corpusFile!);
-        }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or CorpusFormatException or IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"quotex evaluate: {ex.Message}");
             return ExitCodes.UsageError;
         }
 

@@ -30,14 +30,8 @@ internal static class EvaluateQuantitiesCommand
 
     private static int Run(CliContext context, string file, bool showErrors)
     {
-        IReadOnlyList<QuantitySentence> sentences;
-        try
+        if (!Inputs.TryLoad(context, "quotex evaluate-quantities", () => QuantityEvaluator.ReadNewsQuant(file), out var sentences))
         {
-            sentences = QuantityEvaluator.ReadNewsQuant(file);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or FormatException or IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"quotex evaluate-quantities: {ex.Message}");
             return ExitCodes.UsageError;
         }
 

@@ -32,7 +32,7 @@ internal static class ModelOption
             extractor = QuoteExtractor.Create(new QuoteExtractorOptions { AttributionModel = AttributionModel.Load(path) });
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ModelFormatException)
+        catch (Exception ex) when (Inputs.IsInputError(ex))
         {
             context.Error.WriteLine($"quotex: cannot load model '{path}': {ex.Message}");
             return false;

@@ -26,17 +26,9 @@ internal static class SourcesCommands
             }
 
             IReadOnlyList<AnnotatedDocument> docs = [];
-            if (parseResult.GetValue(polnear) is { } dir)
+            if (parseResult.GetValue(polnear) is { } dir && !Inputs.TryLoad(context, "quotex train-sources", () => PolNear.ReadSplit(dir), out docs))
             {
-                try
-                {
-                    docs = PolNear.ReadSplit(dir);
-                }
-                catch (Exception ex) when (ex is DirectoryNotFoundException or CorpusFormatException or IOException)
-                {
-                    context.Error.WriteLine($"quotex train-sources: {ex.Message}");
-                    return ExitCodes.UsageError;
-                }
+                return ExitCodes.UsageError;
             }
 
             var model = SourceTraining.Train(data, docs, parseResult.GetValue(seed), line => context.Error.WriteLine($"  {line}"));
@@ -94,18 +86,6 @@ internal static class SourcesCommands
         return command;
     }
 
-    private static bool TryRead(CliContext context, string path, out IReadOnlyList<SourceExample> data)
-    {
-        try
-        {
-            data = SourceExamples.Read(path);
-            return true;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or CorpusFormatException or IOException)
-        {
-            context.Error.WriteLine($"quotex: {ex.Message}");
-            data = [];
-            return false;
-        }
-    }
+    private static bool TryRead(CliContext context, string path, out IReadOnlyList<SourceExample> data) =>
+        Inputs.TryLoad(context, "quotex", () => SourceExamples.Read(path), out data);
 }

@@ -78,7 +78,7 @@ internal static class TrainClaimsCommand
                 clef = ClaimDatasets.ReadClef(clefPath);
             }
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ClaimDataFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Inputs.IsInputError(ex))
         {
             log.WriteLine($"{Name}: {ex.Message}");
             return ExitCodes.UsageError;

@@ -66,7 +66,7 @@ internal static class TrainCommand
                 description = $"{Path.GetFileName(corpus)} ({documents.Count} documents)";
             }
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or CorpusFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Inputs.IsInputError(ex))
         {
             log.WriteLine($"quotex train: {ex.Message}");
             return ExitCodes.UsageError;

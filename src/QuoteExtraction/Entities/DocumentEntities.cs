@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Entities;
@@ -354,7 +353,7 @@ public sealed class DocumentEntities
                     }
                 }
 
-                e = new Entity(name, kind, kind == EntityKind.Organization ? Gender.Unknown : Gender.Unknown);
+                e = new Entity(name, kind, Gender.Unknown);
                 _extra[key] = e;
             }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Entities;
