@@ -169,8 +169,7 @@ public static class QuoteJson
         writer.WriteStartObject();
         if (result.Id is not null)
         {
-            writer.WritePropertyName(IdName);
-            WriteSafeString(writer, result.Id);
+            WriteSafeString(writer, IdName, result.Id);
         }
 
         WriteResultProperties(writer, result);
@@ -200,8 +199,7 @@ public static class QuoteJson
         foreach (var entity in result.Entities)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameName);
-            WriteSafeString(writer, entity.Name);
+            WriteSafeString(writer, NameName, entity.Name);
             writer.WriteString(EntityKindName, entity.Kind);
             writer.WritePropertyName(MentionsName);
             writer.WriteStartArray();
@@ -240,8 +238,7 @@ public static class QuoteJson
         writer.WriteStartObject();
         writer.WriteNumber(StartName, quote.Start);
         writer.WriteNumber(EndName, quote.End);
-        writer.WritePropertyName(TextName);
-        WriteSafeString(writer, quote.Text);
+        WriteSafeString(writer, TextName, quote.Text);
         writer.WriteString(KindProperty, KindValue(quote.Kind));
         writer.WriteNumber(InnerStartName, quote.InnerStart);
         writer.WriteNumber(InnerEndName, quote.InnerEnd);
@@ -254,8 +251,7 @@ public static class QuoteJson
         if (quote.Speaker is { } speaker)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameName);
-            WriteSafeString(writer, speaker.Name);
+            WriteSafeString(writer, NameName, speaker.Name);
             writer.WritePropertyName(MentionName);
             WriteSpan(writer, speaker.Mention);
             writer.WriteEndObject();
@@ -271,14 +267,10 @@ public static class QuoteJson
         var source = quote.Source ?? QuoteSource.Unknown;
         writer.WritePropertyName(SourceName);
         writer.WriteStartObject();
-        writer.WritePropertyName(MediumName);
-        WriteSafeString(writer, source.Medium);
-        writer.WritePropertyName(OutletName);
-        WriteSafeString(writer, source.Outlet);
-        writer.WritePropertyName(EventName);
-        WriteSafeString(writer, source.Event);
-        writer.WritePropertyName(ReportedByName);
-        WriteSafeString(writer, source.ReportedBy);
+        WriteSafeString(writer, MediumName, source.Medium);
+        WriteSafeString(writer, OutletName, source.Outlet);
+        WriteSafeString(writer, EventName, source.Event);
+        WriteSafeString(writer, ReportedByName, source.ReportedBy);
         if (source.MediumEvidence is not null || source.OutletEvidence is not null || source.EventEvidence is not null || source.ReportedByEvidence is not null)
         {
             writer.WritePropertyName(EvidenceName);
@@ -332,10 +324,8 @@ public static class QuoteJson
         writer.WriteStartObject();
         writer.WriteNumber(StartName, claim.Start);
         writer.WriteNumber(EndName, claim.End);
-        writer.WritePropertyName(TextName);
-        WriteSafeString(writer, claim.Text);
-        writer.WritePropertyName(TypeName);
-        WriteSafeString(writer, claim.Type);
+        WriteSafeString(writer, TextName, claim.Text);
+        WriteSafeString(writer, TypeName, claim.Type);
         writer.WriteNumber(CheckWorthinessName, double.IsFinite(claim.CheckWorthiness) ? claim.CheckWorthiness : 0.0);
         writer.WritePropertyName(QuantitiesName);
         WriteQuantities(writer, claim.Quantities);
@@ -343,10 +333,8 @@ public static class QuoteJson
         if (claim.Time is { } time)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(TextName);
-            WriteSafeString(writer, time.Text);
-            writer.WritePropertyName(ValueName);
-            WriteSafeString(writer, time.Value);
+            WriteSafeString(writer, TextName, time.Text);
+            WriteSafeString(writer, ValueName, time.Value);
             writer.WriteEndObject();
         }
         else
@@ -358,16 +346,14 @@ public static class QuoteJson
         if (claim.Comparison is { } comparison)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(DirectionName);
-            WriteSafeString(writer, comparison.Direction);
+            WriteSafeString(writer, DirectionName, comparison.Direction);
             writer.WritePropertyName(ReferenceName);
             if (comparison.Reference is { } reference)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(ValueName);
                 WriteNumberOrNull(writer, reference.Value);
-                writer.WritePropertyName(TextName);
-                WriteSafeString(writer, reference.Text);
+                WriteSafeString(writer, TextName, reference.Text);
                 writer.WriteEndObject();
             }
             else
@@ -384,10 +370,8 @@ public static class QuoteJson
 
         writer.WritePropertyName(AssertedByName);
         writer.WriteStartObject();
-        writer.WritePropertyName(NameName);
-        WriteSafeString(writer, claim.AssertedBy.Name);
-        writer.WritePropertyName(EntityKindName);
-        WriteSafeString(writer, claim.AssertedBy.Kind);
+        WriteSafeString(writer, NameName, claim.AssertedBy.Name);
+        WriteSafeString(writer, EntityKindName, claim.AssertedBy.Kind);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -409,8 +393,7 @@ public static class QuoteJson
             writer.WriteStartObject();
             writer.WriteNumber(StartName, q.Start);
             writer.WriteNumber(EndName, q.End);
-            writer.WritePropertyName(TextName);
-            WriteSafeString(writer, q.Text);
+            WriteSafeString(writer, TextName, q.Text);
             writer.WritePropertyName(ValueName);
             WriteNumberOrNull(writer, q.Value);
             if (q.IsRange)
@@ -422,12 +405,9 @@ public static class QuoteJson
             }
 
             writer.WriteString(BoundName, q.BoundSymbol);
-            writer.WritePropertyName(UnitName);
-            WriteSafeString(writer, q.Unit);
-            writer.WritePropertyName(NormalizedUnitName);
-            WriteSafeString(writer, q.NormalizedUnit);
-            writer.WritePropertyName(MeasuredName);
-            WriteSafeString(writer, q.Measured);
+            WriteSafeString(writer, UnitName, q.Unit);
+            WriteSafeString(writer, NormalizedUnitName, q.NormalizedUnit);
+            WriteSafeString(writer, MeasuredName, q.Measured);
             writer.WriteEndObject();
         }
 
@@ -454,10 +434,8 @@ public static class QuoteJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(warning);
         writer.WriteStartObject();
-        writer.WritePropertyName(CodeName);
-        WriteSafeString(writer, warning.Code);
-        writer.WritePropertyName(MessageName);
-        WriteSafeString(writer, warning.Message);
+        WriteSafeString(writer, CodeName, warning.Code);
+        WriteSafeString(writer, MessageName, warning.Message);
         if (warning.Position is { } position)
         {
             writer.WriteNumber(PositionName, position);
@@ -468,6 +446,13 @@ public static class QuoteJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a string property whose value may be <c>null</c> or hold lone surrogates (see <see cref="WriteSafeString(Utf8JsonWriter, string?)"/>).</summary>
+    private static void WriteSafeString(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        writer.WritePropertyName(name);
+        WriteSafeString(writer, value);
     }
 
     /// <summary>Writes a string value, or <c>null</c>, replacing lone UTF-16 surrogates with U+FFFD.</summary>
@@ -556,8 +541,7 @@ public static class QuoteJson
         writer.WriteStartObject();
         writer.WriteNumber(StartName, span.Start);
         writer.WriteNumber(EndName, span.End);
-        writer.WritePropertyName(TextName);
-        WriteSafeString(writer, span.Text);
+        WriteSafeString(writer, TextName, span.Text);
         writer.WriteEndObject();
     }
 
