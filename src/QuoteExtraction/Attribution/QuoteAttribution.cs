@@ -46,7 +46,7 @@ internal static class QuoteAttribution
                 // (anonymous sources such as "a spokesman" stay as written).
                 entities ??= DocumentEntities.Analyze(doc);
                 var entity = entities.Resolve(choice.MentionStart, choice.MentionEnd);
-                var (ns, ne) = Evaluation.GoldMatching.Normalize(text, choice.MentionStart, choice.MentionEnd);
+                var (ns, ne) = MentionSpan.Trim(text, choice.MentionStart, choice.MentionEnd);
                 var mention = TextSpan.Of(text, choice.MentionStart, choice.MentionEnd);
                 name = entity?.Name ?? (ne > ns ? text[ns..ne] : mention.Text);
                 quotes[choice.QuoteIndex] = quotes[choice.QuoteIndex] with

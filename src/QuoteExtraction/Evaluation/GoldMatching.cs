@@ -83,21 +83,6 @@ public static class GoldMatching
     public static (int Start, int End) Normalize(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';' or ':'))
-        {
-            start++;
-        }
-
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '.' or ';' or ':'))
-        {
-            end--;
-        }
-
-        if (end - start > 4 && text.AsSpan(start, 4).Equals("the ", StringComparison.OrdinalIgnoreCase))
-        {
-            start += 4;
-        }
-
-        return (start, end);
+        return Text.MentionSpan.Trim(text, start, end);
     }
 }
