@@ -11,6 +11,7 @@ namespace QuoteExtraction.Benchmarks;
 public class EndToEndBenchmarks : CorpusBenchmark
 {
     private readonly QuoteExtractor _quotesOnly = QuoteExtractor.Create(new QuoteExtractorOptions { AttributeSpeakers = false });
+    private readonly QuoteExtractor _withClaims = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
     private readonly MemoryStream _output = new();
 
     /// <summary>Quotation spans and kinds, no speaker attribution.</summary>
@@ -45,6 +46,20 @@ public class EndToEndBenchmarks : CorpusBenchmark
         }
 
         return attributed;
+    }
+
+    /// <summary>The full pipeline: quotations, speakers, sources and fact claims.</summary>
+    /// <returns>The number of claims.</returns>
+    [Benchmark(Description = "ExtractQuotes (ExtractClaims = true)")]
+    public long ExtractWithClaims()
+    {
+        long claims = 0;
+        foreach (var text in Texts)
+        {
+            claims += _withClaims.ExtractQuotes(text).Claims.Count;
+        }
+
+        return claims;
     }
 
     /// <summary>Default extraction streamed into <see cref="QuoteJson.WriteJsonLines"/> (in memory).</summary>
