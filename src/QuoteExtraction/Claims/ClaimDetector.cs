@@ -107,14 +107,14 @@ public static class ClaimDetector
         var hits = s_hits ??= [];
         hits.Clear();
         ClaimCues.Scan(doc, hits);
-        var quantities = QuantityParser.Parse(text);
-
-        List<Claim>? claims = null;
-        int hi = 0, qi = 0, quoteIndex = 0;
+        var run = new Run(doc, hits, QuantityParser.Parse(text), scorer);
+        int quoteIndex = 0;
         var sentences = doc.Sentences;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
+            run.Sentence = sentence;
+            run.SentenceSourceDone = false;
 
             // Cut the sentence into pieces at the inner bounds of direct quotations.
             int cur = sentence.Start;
@@ -139,43 +139,72 @@ public static class ClaimDetector
 
                 if (qa > cur)
                 {
-                    Clauses(doc, cur, qa, null, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+                    Clauses(ref run, cur, qa, null);
                 }
 
-                Clauses(doc, qa, qb, q, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+                Clauses(ref run, qa, qb, q);
                 cur = qb;
             }
 
             if (cur < sentence.End)
             {
-                Clauses(doc, cur, sentence.End, null, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+                Clauses(ref run, cur, sentence.End, null);
             }
         }
 
-        return claims is null ? [] : claims;
+        return run.Claims is null ? [] : run.Claims;
+    }
+
+    /// <summary>The state of one pass over a document: its cues and quantities with cursors, the current sentence and the claims so far.</summary>
+    private ref struct Run(TextDocument doc, List<ClaimCues.Hit> hits, IReadOnlyList<Quantity> quantities, IClaimScorer scorer)
+    {
+        public readonly TextDocument Doc = doc;
+        public readonly List<ClaimCues.Hit> Hits = hits;
+        public readonly IReadOnlyList<Quantity> Quantities = quantities;
+        public readonly IClaimScorer Scorer = scorer;
+        public int Hit;
+        public int Quantity;
+        public SentenceSpan Sentence;
+        public List<Claim>? Claims;
+
+        // The data source the current sentence credits, found once per sentence on first need.
+        public bool SentenceSourceDone;
+        private ClaimAsserter? _sentenceSource;
+
+        public ClaimAsserter SentenceAsserter()
+        {
+            if (!SentenceSourceDone)
+            {
+                _sentenceSource = Source(Doc, Sentence, Hits);
+                SentenceSourceDone = true;
+            }
+
+            return _sentenceSource ?? ClaimAsserter.Reporter;
+        }
     }
 
     // Splits a piece at semicolons and handles each clause.
-    private static void Clauses(
-        TextDocument doc, int start, int end, Quotation? quote, SentenceSpan sentence, IReadOnlyList<Quantity> quantities,
-        List<ClaimCues.Hit> hits, ref int hi, ref int qi, IClaimScorer scorer, ref List<Claim>? claims)
+    private static void Clauses(ref Run run, int start, int end, Quotation? quote)
     {
-        var text = doc.Text;
+        var text = run.Doc.Text;
         int from = start;
         while (from < end)
         {
             var semi = text.AsSpan(from, end - from).IndexOf(';');
             int to = semi < 0 ? end : from + semi + 1;
-            Piece(doc, from, to, quote, sentence, quantities, hits, ref hi, ref qi, scorer, ref claims);
+            Piece(ref run, from, to, quote);
             from = to;
         }
     }
 
-    private static void Piece(
-        TextDocument doc, int start, int end, Quotation? quote, SentenceSpan sentence, IReadOnlyList<Quantity> quantities,
-        List<ClaimCues.Hit> hits, ref int hi, ref int qi, IClaimScorer scorer, ref List<Claim>? claims)
+    private static void Piece(ref Run run, int start, int end, Quotation? quote)
     {
+        var doc = run.Doc;
         var text = doc.Text;
+        var quantities = run.Quantities;
+        var hits = run.Hits;
+        ref int qi = ref run.Quantity;
+        ref int hi = ref run.Hit;
 
         // Trim spaces, quote marks and leading/trailing commas and dashes; keep the final stop.
         while (start < end && IsTrim(text[start]))
@@ -293,7 +322,7 @@ public static class ClaimDetector
         {
             // A quoted sentence without cues: a factual claim if the model finds it check-worthy or it names something
             // and is not first- or second-person talk.
-            score = scorer.Score(text, start, end);
+            score = run.Scorer.Score(text, start, end);
             bool opinion = firstToken < endToken && OpinionStarts.Contains(doc.GetText(tokens[firstToken]));
             if (opinion || (score < FactualThreshold && !NamesSomething(doc, firstToken, endToken)))
             {
@@ -310,7 +339,7 @@ public static class ClaimDetector
 
         if (score < 0)
         {
-            score = scorer.Score(text, start, end);
+            score = run.Scorer.Score(text, start, end);
         }
 
         var claim = new Claim
@@ -325,9 +354,9 @@ public static class ClaimDetector
             Comparison = comparison,
             AssertedBy = quote is not null
                 ? new ClaimAsserter(quote.Speaker?.Name ?? "unknown", ClaimAsserterKind.Speaker)
-                : Source(doc, sentence, hits) ?? ClaimAsserter.Reporter,
+                : run.SentenceAsserter(),
         };
-        (claims ??= []).Add(claim);
+        (run.Claims ??= []).Add(claim);
     }
 
     // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
@@ -521,6 +550,12 @@ public static class ClaimDetector
             }
 
             if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            // Time words are short and start with one of a few letters: most tokens are rejected without a look-up.
+            if (token.Length is < 4 or > 9 || (text[token.Start] | 0x20) is not ('t' or 'l' or 'n' or 'p' or 'c' or 'y'))
             {
                 continue;
             }

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace QuoteExtraction.Claims;
@@ -60,12 +60,17 @@ internal static class CheckWorthinessFeatures
         QuestionWord = 32768,
         Stop = 65536,
         QuantityNoun = 131072,
+
+        // Single words the features test for by name.
+        Than = 1 << 18,
+        Cent = 1 << 19,
+        Per = 1 << 20,
+        I = 1 << 21,
     }
 
-    private static readonly FrozenDictionary<string, Cat> Lexicon = BuildLexicon();
-    private static readonly FrozenDictionary<string, Cat>.AlternateLookup<ReadOnlySpan<char>> Lookup = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly CategoryTable Lexicon = new(BuildLexicon());
 
-    private static FrozenDictionary<string, Cat> BuildLexicon()
+    private static Dictionary<string, Cat> BuildLexicon()
     {
         var d = new Dictionary<string, Cat>(StringComparer.Ordinal);
         void Add(Cat c, string words)
@@ -94,7 +99,11 @@ internal static class CheckWorthinessFeatures
         Add(Cat.QuestionWord, "what why how who when where which");
         Add(Cat.QuantityNoun, "jobs rate rates number numbers average total percent people americans unemployment population deaths cases votes voted law bill billion million country countries");
         Add(Cat.Stop, "the a an and or but of to in on at for with by from as is are be it this that these those there here so if then just also very well oh yes");
-        return d.ToFrozenDictionary(StringComparer.Ordinal);
+        Add(Cat.Than, "than");
+        Add(Cat.Cent, "cent");
+        Add(Cat.Per, "per");
+        Add(Cat.I, "i");
+        return d;
     }
 
     /// <summary>Extracts the features of <paramref name="text"/>.</summary>
@@ -110,19 +119,20 @@ internal static class CheckWorthinessFeatures
 
     /// <summary>The raw linear score of <paramref name="text"/>: bias + dense·w + Σ w[hash] over distinct n-grams.</summary>
     /// <param name="text">The sentence.</param>
-    /// <param name="weights">Dense weights then hashed weights (<see cref="Width"/> values).</param>
+    /// <param name="denseWeights">The <see cref="DenseCount"/> dense weights.</param>
+    /// <param name="hashedWeights">The weights of the hashed n-gram buckets.</param>
     /// <param name="bias">The bias.</param>
     /// <param name="dense">Receives the dense features (for a second-stage model), <see cref="DenseCount"/> values.</param>
     /// <returns>The linear score.</returns>
-    public static double LinearScore(ReadOnlySpan<char> text, ReadOnlySpan<float> weights, double bias, Span<float> dense)
+    public static double LinearScore(ReadOnlySpan<char> text, ReadOnlySpan<float> denseWeights, HashedWeights hashedWeights, double bias, Span<float> dense)
     {
-        var scratch = new Scratch(weights, bias);
+        var scratch = new Scratch(hashedWeights, bias);
         Scan(text, ref scratch);
         scratch.Finish(dense);
         double sum = scratch.Sum;
         for (int i = 0; i < DenseCount; i++)
         {
-            sum += dense[i] * weights[i];
+            sum += dense[i] * denseWeights[i];
         }
 
         return sum;
@@ -166,6 +176,7 @@ internal static class CheckWorthinessFeatures
                 var raw = text[start..i];
                 int n = Math.Min(raw.Length, MaxWord);
                 int len = 0;
+                uint hash = Fnv.Offset;
                 for (int k = 0; k < n; k++)
                 {
                     char ch = raw[k];
@@ -176,11 +187,13 @@ internal static class CheckWorthinessFeatures
 
                     if (ch != '.')
                     {
-                        word[len++] = char.ToLowerInvariant(ch);
+                        ch = char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
+                        word[len++] = ch;
+                        hash = Fnv.Step(hash, ch);
                     }
                 }
 
-                s.Word(word[..len], raw, first);
+                s.Word(word[..len], raw, first, hash);
             }
             else if (char.IsDigit(c))
             {
@@ -211,11 +224,8 @@ internal static class CheckWorthinessFeatures
     /// <summary>Accumulates counts and n-gram hashes while scanning; either collects hashes or sums weights.</summary>
     private ref struct Scratch
     {
-        private const uint FnvOffset = 2166136261;
-        private const uint FnvPrime = 16777619;
-
         private readonly List<int>? _hashes;
-        private readonly ReadOnlySpan<float> _weights;
+        private readonly HashedWeights? _weights;
         private uint _previous;
         private int _tokens, _numbers, _year, _percent, _money, _scale, _numberWord, _comparative, _erEst, _than, _capInner, _allCaps,
             _pastEd, _pastAux, _future, _opinion, _hedge, _iThink, _first, _firstPlural, _second, _question, _exclamation, _courtesy,
@@ -225,12 +235,12 @@ internal static class CheckWorthinessFeatures
         public Scratch(List<int> hashes)
         {
             _hashes = hashes;
-            _weights = default;
+            _weights = null;
             _previous = Hash("<s>");
             Sum = 0;
         }
 
-        public Scratch(ReadOnlySpan<float> weights, double bias)
+        public Scratch(HashedWeights weights, double bias)
         {
             _hashes = null;
             _weights = weights;
@@ -240,16 +250,16 @@ internal static class CheckWorthinessFeatures
 
         public double Sum { get; private set; }
 
-        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first)
+        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first, uint hash)
         {
             _tokens++;
-            Cat cat = Lookup.TryGetValue(lower, out var found) ? found : Cat.None;
+            Cat cat = Lexicon.Find(lower, hash);
             if (lower.Length >= 9)
             {
                 _long++;
             }
 
-            if (!first && char.IsUpper(raw[0]) && !(lower.Length == 1 && lower[0] == 'i') && (cat & (Cat.Stop | Cat.FirstSingular)) == 0)
+            if (!first && char.IsUpper(raw[0]) && (cat & (Cat.I | Cat.Stop | Cat.FirstSingular)) == 0)
             {
                 _capInner++;
             }
@@ -264,7 +274,7 @@ internal static class CheckWorthinessFeatures
                 _numberWord++;
             }
 
-            if ((cat & Cat.Percent) != 0 || (_lastWasPer && lower.SequenceEqual("cent")))
+            if ((cat & Cat.Percent) != 0 || (_lastWasPer && (cat & Cat.Cent) != 0))
             {
                 _percent++;
             }
@@ -284,7 +294,7 @@ internal static class CheckWorthinessFeatures
                 _comparative++;
             }
 
-            if (lower.SequenceEqual("than"))
+            if ((cat & Cat.Than) != 0)
             {
                 _than++;
             }
@@ -363,9 +373,9 @@ internal static class CheckWorthinessFeatures
                 _questionStart++;
             }
 
-            _lastWasI = lower.Length == 1 && lower[0] == 'i';
-            _lastWasPer = lower.SequenceEqual("per");
-            Emit(Hash(lower));
+            _lastWasI = (cat & Cat.I) != 0;
+            _lastWasPer = (cat & Cat.Per) != 0;
+            Emit(hash);
         }
 
         public void Number(scoped ReadOnlySpan<char> digits, scoped ReadOnlySpan<char> suffix)
@@ -463,10 +473,11 @@ internal static class CheckWorthinessFeatures
 
         private static float Cap(int count, int max) => Math.Min(count, max) / (float)max;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Emit(uint h)
         {
             int unigram = (int)(Mix(h) & (HashSize - 1));
-            int bigram = (int)(Mix((_previous * FnvPrime) ^ h ^ 0x9E3779B9u) & (HashSize - 1));
+            int bigram = (int)(Mix((_previous * Fnv.Prime) ^ h ^ 0x9E3779B9u) & (HashSize - 1));
             _previous = h;
             if (_hashes is not null)
             {
@@ -475,7 +486,7 @@ internal static class CheckWorthinessFeatures
             }
             else
             {
-                Sum += _weights[DenseCount + unigram] + _weights[DenseCount + bigram];
+                Sum += _weights![unigram] + _weights[bigram];
             }
         }
 
@@ -511,10 +522,81 @@ internal static class CheckWorthinessFeatures
 
         private static uint Hash(ReadOnlySpan<char> s)
         {
-            uint h = FnvOffset;
+            uint h = Fnv.Offset;
             foreach (char ch in s)
             {
-                h = (h ^ ch) * FnvPrime;
+                h = Fnv.Step(h, ch);
+            }
+
+            return h;
+        }
+    }
+
+    /// <summary>FNV-1a over UTF-16 units: the n-gram hash (part of the model format: changing it needs a retrain).</summary>
+    private static class Fnv
+    {
+        public const uint Offset = 2166136261;
+        public const uint Prime = 16777619;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Step(uint h, char c) => (h ^ c) * Prime;
+    }
+
+    /// <summary>
+    /// The word categories keyed by the FNV hash the scanner computes anyway, so each word costs one probe of a small
+    /// open-addressing table instead of a second hash and a dictionary look-up.
+    /// </summary>
+    private sealed class CategoryTable
+    {
+        private readonly uint[] _hashes;
+        private readonly string?[] _words;
+        private readonly Cat[] _cats;
+        private readonly int _mask;
+
+        public CategoryTable(Dictionary<string, Cat> words)
+        {
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)words.Count * 4);
+            _hashes = new uint[size];
+            _words = new string?[size];
+            _cats = new Cat[size];
+            _mask = size - 1;
+            foreach (var (word, cat) in words)
+            {
+                uint h = Offset(word);
+                int slot = (int)(h & (uint)_mask);
+                while (_words[slot] is not null)
+                {
+                    slot = (slot + 1) & _mask;
+                }
+
+                _hashes[slot] = h;
+                _words[slot] = word;
+                _cats[slot] = cat;
+            }
+        }
+
+        public Cat Find(ReadOnlySpan<char> word, uint hash)
+        {
+            int slot = (int)(hash & (uint)_mask);
+            while (_words[slot] is { } candidate)
+            {
+                if (_hashes[slot] == hash && word.SequenceEqual(candidate))
+                {
+                    return _cats[slot];
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+
+            return Cat.None;
+        }
+
+        private static uint Offset(string word)
+        {
+            uint h = Fnv.Offset;
+            foreach (char c in word)
+            {
+                h = Fnv.Step(h, c);
             }
 
             return h;

@@ -20,7 +20,8 @@ public sealed class CheckWorthinessModel : IClaimScorer
     private static readonly Lazy<CheckWorthinessModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
 
-    private readonly float[] _weights;
+    private readonly float[] _dense;
+    private readonly HashedWeights _hashed;
     private readonly double _bias;
 
     internal CheckWorthinessModel(ModelManifest manifest, float[] weights, double bias, TreeEnsemble? trees)
@@ -36,7 +37,8 @@ public sealed class CheckWorthinessModel : IClaimScorer
         }
 
         Manifest = manifest;
-        _weights = weights;
+        _dense = weights[..CheckWorthinessFeatures.DenseCount];
+        _hashed = new HashedWeights(weights.AsSpan(CheckWorthinessFeatures.DenseCount));
         _bias = bias;
         Trees = trees;
     }
@@ -79,7 +81,7 @@ public sealed class CheckWorthinessModel : IClaimScorer
     public double Score(ReadOnlySpan<char> sentence)
     {
         Span<float> row = stackalloc float[CheckWorthinessFeatures.DenseCount + 1];
-        double linear = CheckWorthinessFeatures.LinearScore(sentence, _weights, _bias, row);
+        double linear = CheckWorthinessFeatures.LinearScore(sentence, _dense, _hashed, _bias, row);
         if (Trees is null)
         {
             return Sigmoid(linear);
@@ -159,17 +161,22 @@ public sealed class CheckWorthinessModel : IClaimScorer
     private void WriteWeights(BinaryWriter writer)
     {
         writer.Write(1);
-        writer.Write(_weights.Length);
+        writer.Write(CheckWorthinessFeatures.Width);
         writer.Write(_bias);
-        int nonZero = _weights.Count(w => w != 0);
-        writer.Write(nonZero);
-        for (int i = 0; i < _weights.Length; i++)
+        writer.Write(_dense.Count(w => w != 0) + _hashed.NonZero);
+        for (int i = 0; i < _dense.Length; i++)
         {
-            if (_weights[i] != 0)
+            if (_dense[i] != 0)
             {
                 writer.Write(i);
-                writer.Write(_weights[i]);
+                writer.Write(_dense[i]);
             }
+        }
+
+        foreach (var (bucket, weight) in _hashed.NonZeroEntries())
+        {
+            writer.Write(CheckWorthinessFeatures.DenseCount + bucket);
+            writer.Write(weight);
         }
     }
 
