@@ -53,7 +53,7 @@ public class ClaimDetectorBenchmarks : CorpusBenchmark
         {
             foreach (var sentence in doc.Sentences)
             {
-                if (model.Score(doc.Text, sentence.Start, sentence.End) >= 0.5)
+                if (model.Score(doc, sentence.FirstToken, sentence.EndToken) >= 0.5)
                 {
                     worthy++;
                 }

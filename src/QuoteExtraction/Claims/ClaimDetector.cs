@@ -4,11 +4,11 @@ using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
-/// <summary>Scores how check-worthy a span of text is (0..1). The seam between claim detection and the check-worthiness model.</summary>
+/// <summary>Scores how check-worthy a token range is (0..1). The seam between claim detection and the check-worthiness model.</summary>
 internal interface IClaimScorer
 {
-    /// <summary>The score of <c>text[start..end)</c>.</summary>
-    double Score(string text, int start, int end);
+    /// <summary>The score of the tokens <c>[firstToken, endToken)</c> of <paramref name="document"/>.</summary>
+    double Score(TextDocument document, int firstToken, int endToken);
 }
 
 /// <summary>A fallback scorer from the claim's own evidence, used when no model is available.</summary>
@@ -16,18 +16,26 @@ internal sealed class CueClaimScorer : IClaimScorer
 {
     public static CueClaimScorer Instance { get; } = new();
 
-    public double Score(string text, int start, int end)
+    public double Score(TextDocument document, int firstToken, int endToken)
     {
-        var span = text.AsSpan(start, end - start);
         double score = 0.3;
-        if (span.IndexOfAnyInRange('0', '9') >= 0)
+        var tokens = document.Tokens;
+        for (int t = firstToken; t < endToken; t++)
         {
-            score += 0.35;
+            if (tokens[t].Kind == TokenKind.Number)
+            {
+                score += 0.35;
+                break;
+            }
         }
 
-        if (span.Contains('?'))
+        for (int t = firstToken; t < endToken; t++)
         {
-            score -= 0.2;
+            if (document.GetText(tokens[t]).Contains('?'))
+            {
+                score -= 0.2;
+                break;
+            }
         }
 
         return Math.Clamp(score, 0, 1);
@@ -89,7 +97,8 @@ public static class ClaimDetector
     public static double CheckWorthiness(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Math.Round(Math.Clamp(DefaultScorer().Score(text, 0, text.Length), 0, 1), 3);
+        var doc = TextDocument.Analyze(text);
+        return Math.Round(Math.Clamp(DefaultScorer().Score(doc, 0, doc.Tokens.Length), 0, 1), 3);
     }
 
     /// <summary>The scorer of the default check-worthiness model, or the cue fallback.</summary>
@@ -322,7 +331,7 @@ public static class ClaimDetector
         {
             // A quoted sentence without cues: a factual claim if the model finds it check-worthy or it names something
             // and is not first- or second-person talk.
-            score = run.Scorer.Score(text, start, end);
+            score = run.Scorer.Score(doc, firstToken, endToken);
             bool opinion = firstToken < endToken && OpinionStarts.Contains(doc.GetText(tokens[firstToken]));
             if (opinion || (score < FactualThreshold && !NamesSomething(doc, firstToken, endToken)))
             {
@@ -339,7 +348,7 @@ public static class ClaimDetector
 
         if (score < 0)
         {
-            score = run.Scorer.Score(text, start, end);
+            score = run.Scorer.Score(doc, firstToken, endToken);
         }
 
         var claim = new Claim

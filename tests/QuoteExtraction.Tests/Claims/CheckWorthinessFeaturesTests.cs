@@ -59,7 +59,7 @@ public class CheckWorthinessFeaturesTests
 
         a.Should().Equal(b);
         a.Should().OnlyContain(h => h >= 0 && h < CheckWorthinessFeatures.HashSize);
-        a.Count.Should().Be(2 * (10 + 1)); // unigram and bigram for 10 tokens and the end marker
+        a.Count.Should().Be(2 * (11 + 1)); // unigram and bigram for 11 tokens ("We" and "’ve" are two) and the end marker
     }
 
     [Test]

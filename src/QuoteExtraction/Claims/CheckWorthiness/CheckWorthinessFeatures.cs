@@ -1,4 +1,5 @@
 using System.Numerics;
+using QuoteExtraction.Text;
 using System.Runtime.CompilerServices;
 
 namespace QuoteExtraction.Claims;
@@ -6,8 +7,8 @@ namespace QuoteExtraction.Claims;
 /// <summary>
 /// Turns a sentence into the check-worthiness feature vector: a few dense cues (numbers, quantities, comparatives, named
 /// entities, tense, modality, hedges, pronouns, questions, length) followed by hashed unigrams and bigrams of lower-cased
-/// words (numbers folded to shape tokens). A light scanner over the characters does the work without allocating, so every
-/// sentence of an article can be scored on the hot path.
+/// words (numbers folded to shape tokens). Features come from the tokens of an analysed <see cref="TextDocument"/>, the
+/// same tokens in training and at inference, so a claim is scored from the document's tokens without tokenising it again.
 /// </summary>
 internal static class CheckWorthinessFeatures
 {
@@ -36,7 +37,7 @@ internal static class CheckWorthinessFeatures
     public static int Width => DenseCount + HashSize;
 
     /// <summary>The feature schema written to model manifests.</summary>
-    public static IReadOnlyList<string> Schema { get; } = [.. DenseNames, $"hashed-unigram-bigram:fnv1a:{HashBits}"];
+    public static IReadOnlyList<string> Schema { get; } = [.. DenseNames, $"hashed-unigram-bigram:tokens:fnv1a:{HashBits}"];
 
     [Flags]
     private enum Cat
@@ -106,28 +107,35 @@ internal static class CheckWorthinessFeatures
         return d;
     }
 
-    /// <summary>Extracts the features of <paramref name="text"/>.</summary>
+    /// <summary>Extracts the features of <paramref name="text"/> (analysed as one document).</summary>
     /// <param name="text">The sentence.</param>
     /// <param name="dense">Receives the <see cref="DenseCount"/> dense values (overwritten).</param>
     /// <param name="hashes">Receives the hashed n-gram indices (0-based within the hashed space; may repeat).</param>
-    public static void Extract(ReadOnlySpan<char> text, Span<float> dense, List<int> hashes)
+    public static void Extract(string text, Span<float> dense, List<int> hashes)
     {
+        var doc = TextDocument.Analyze(text);
         var scratch = new Scratch(hashes);
-        Scan(text, ref scratch);
+        Scan(doc, 0, doc.Tokens.Length, ref scratch);
         scratch.Finish(dense);
     }
 
-    /// <summary>The raw linear score of <paramref name="text"/>: bias + dense·w + Σ w[hash] over distinct n-grams.</summary>
-    /// <param name="text">The sentence.</param>
+    /// <summary>
+    /// The raw linear score of the tokens <c>[firstToken, endToken)</c> of an analysed document: bias + dense·w + Σ w[hash]
+    /// over the n-grams. Reads the document's tokens, so claims are scored without tokenising their text again.
+    /// </summary>
+    /// <param name="doc">The analysed document.</param>
+    /// <param name="firstToken">The first token of the sentence or clause.</param>
+    /// <param name="endToken">The token just past it.</param>
     /// <param name="denseWeights">The <see cref="DenseCount"/> dense weights.</param>
     /// <param name="hashedWeights">The weights of the hashed n-gram buckets.</param>
     /// <param name="bias">The bias.</param>
     /// <param name="dense">Receives the dense features (for a second-stage model), <see cref="DenseCount"/> values.</param>
     /// <returns>The linear score.</returns>
-    public static double LinearScore(ReadOnlySpan<char> text, ReadOnlySpan<float> denseWeights, HashedWeights hashedWeights, double bias, Span<float> dense)
+    public static double LinearScore(
+        TextDocument doc, int firstToken, int endToken, ReadOnlySpan<float> denseWeights, HashedWeights hashedWeights, double bias, Span<float> dense)
     {
         var scratch = new Scratch(hashedWeights, bias);
-        Scan(text, ref scratch);
+        Scan(doc, firstToken, endToken, ref scratch);
         scratch.Finish(dense);
         double sum = scratch.Sum;
         for (int i = 0; i < DenseCount; i++)
@@ -138,86 +146,71 @@ internal static class CheckWorthinessFeatures
         return sum;
     }
 
-    private static void Scan(ReadOnlySpan<char> text, ref Scratch s)
+    private static void Scan(TextDocument doc, int firstToken, int endToken, ref Scratch s)
     {
         Span<char> word = stackalloc char[MaxWord];
-        int i = 0;
-        bool first = true;
-        while (i < text.Length)
+        var tokens = doc.Tokens;
+        for (int t = firstToken; t < endToken; t++)
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
+            var token = tokens[t];
+            var raw = doc.GetText(token);
+            switch (token.Kind)
             {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            if (char.IsLetter(c))
-            {
-                i++;
-                while (i < text.Length)
+                case TokenKind.Word or TokenKind.Url:
                 {
-                    char d = text[i];
-                    if (char.IsLetterOrDigit(d))
+                    // Lower-case (dropping the periods of "U.S.", folding the curly apostrophe) and hash in one pass.
+                    int n = Math.Min(raw.Length, MaxWord);
+                    int len = 0;
+                    uint hash = Fnv.Offset;
+                    for (int k = 0; k < n; k++)
                     {
-                        i++;
-                    }
-                    else if ((d is '-' or '\'' or '\u2019' or '.') && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                    {
-                        i += 2; // hyphenated words, contractions, "U.S."
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
+                        char ch = raw[k];
+                        if (ch == '.')
+                        {
+                            continue;
+                        }
 
-                var raw = text[start..i];
-                int n = Math.Min(raw.Length, MaxWord);
-                int len = 0;
-                uint hash = Fnv.Offset;
-                for (int k = 0; k < n; k++)
-                {
-                    char ch = raw[k];
-                    if (ch == '\u2019')
-                    {
-                        ch = '\'';
-                    }
-
-                    if (ch != '.')
-                    {
-                        ch = char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
+                        ch = ch == '\u2019' ? '\'' : char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
                         word[len++] = ch;
                         hash = Fnv.Step(hash, ch);
                     }
+
+                    s.Word(word[..len], raw, t == firstToken, token.Has(TokenFlags.AllCaps), hash);
+                    break;
                 }
 
-                s.Word(word[..len], raw, first, hash);
-            }
-            else if (char.IsDigit(c))
-            {
-                i++;
-                while (i < text.Length && (char.IsDigit(text[i]) || ((text[i] is ',' or '.' or ':') && i + 1 < text.Length && char.IsDigit(text[i + 1]))))
+                case TokenKind.Number:
                 {
-                    i++;
+                    // "4.5bn", "21st", "1990s", "4.5%": the digits, a letter suffix, then any symbols.
+                    int d = 1;
+                    while (d < raw.Length && (char.IsAsciiDigit(raw[d]) || (raw[d] is ',' or '.' or ':' && d + 1 < raw.Length && char.IsAsciiDigit(raw[d + 1]))))
+                    {
+                        d++;
+                    }
+
+                    int l = d;
+                    while (l < raw.Length && char.IsLetter(raw[l]))
+                    {
+                        l++;
+                    }
+
+                    s.Number(raw[..d], raw[d..l]);
+                    foreach (char c in raw[l..])
+                    {
+                        s.Symbol(c);
+                    }
+
+                    break;
                 }
 
-                int digitsEnd = i;
-                while (i < text.Length && char.IsLetter(text[i]))
-                {
-                    i++; // "4.5bn", "21st", "1990s"
-                }
+                default:
+                    foreach (char c in raw)
+                    {
+                        s.Symbol(c);
+                    }
 
-                s.Number(text[start..digitsEnd], text[digitsEnd..i]);
+                    break;
             }
-            else
-            {
-                i++;
-                s.Symbol(c);
-            }
-
-            first = false;
         }
     }
 
@@ -250,7 +243,7 @@ internal static class CheckWorthinessFeatures
 
         public double Sum { get; private set; }
 
-        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first, uint hash)
+        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first, bool allCaps, uint hash)
         {
             _tokens++;
             Cat cat = Lexicon.Find(lower, hash);
@@ -264,7 +257,7 @@ internal static class CheckWorthinessFeatures
                 _capInner++;
             }
 
-            if (raw.Length >= 2 && IsAllCaps(raw))
+            if (allCaps)
             {
                 _allCaps++;
             }
@@ -488,25 +481,6 @@ internal static class CheckWorthinessFeatures
             {
                 Sum += _weights![unigram] + _weights[bigram];
             }
-        }
-
-        private static bool IsAllCaps(ReadOnlySpan<char> raw)
-        {
-            int letters = 0;
-            foreach (char ch in raw)
-            {
-                if (char.IsLetter(ch))
-                {
-                    if (!char.IsUpper(ch))
-                    {
-                        return false;
-                    }
-
-                    letters++;
-                }
-            }
-
-            return letters >= 2;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using QuoteExtraction.Attribution;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
@@ -58,10 +59,11 @@ public sealed class CheckWorthinessModel : IClaimScorer
     public double Score(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        return Score(sentence.AsSpan());
+        var doc = TextDocument.Analyze(sentence);
+        return Score(doc, 0, doc.Tokens.Length);
     }
 
-    /// <summary>The probability that the sentence <c>text[start..end)</c> is a check-worthy factual claim (e.g. a <see cref="Text.SentenceSpan"/>).</summary>
+    /// <summary>The probability that the sentence <c>text[start..end)</c> is a check-worthy factual claim.</summary>
     /// <param name="text">The text.</param>
     /// <param name="start">Offset of the sentence's first character.</param>
     /// <param name="end">Offset just past its last character.</param>
@@ -72,16 +74,25 @@ public sealed class CheckWorthinessModel : IClaimScorer
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
-        return Score(text.AsSpan(start, end - start));
+        return Score(text.Substring(start, end - start));
     }
 
-    /// <summary>The probability that <paramref name="sentence"/> is a check-worthy factual claim.</summary>
-    /// <param name="sentence">One sentence.</param>
+    /// <summary>
+    /// The probability that the tokens <c>[firstToken, endToken)</c> of an analysed document (a <see cref="SentenceSpan"/>'s
+    /// token range, say) are a check-worthy factual claim. Reads the document's tokens: nothing is tokenised again.
+    /// </summary>
+    /// <param name="document">The analysed document.</param>
+    /// <param name="firstToken">The first token.</param>
+    /// <param name="endToken">The token just past the last one.</param>
     /// <returns>A score in [0, 1].</returns>
-    public double Score(ReadOnlySpan<char> sentence)
+    public double Score(TextDocument document, int firstToken, int endToken)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstToken);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(endToken, document.Tokens.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstToken, endToken);
         Span<float> row = stackalloc float[CheckWorthinessFeatures.DenseCount + 1];
-        double linear = CheckWorthinessFeatures.LinearScore(sentence, _dense, _hashed, _bias, row);
+        double linear = CheckWorthinessFeatures.LinearScore(document, firstToken, endToken, _dense, _hashed, _bias, row);
         if (Trees is null)
         {
             return Sigmoid(linear);
