@@ -62,6 +62,21 @@ public class CheckWorthinessModelTests
     }
 
     [Test]
+    public void Score_TokenRangeOfAnalysedDocument_EqualsScoreOfTheSentenceAlone()
+    {
+        var model = CheckWorthinessModel.Default!;
+        var doc = QuoteExtraction.Text.TextDocument.Analyze("Good evening. The council cut 1,200 jobs in 2023, down from 1,450. \"We won't stop,\" she said.");
+
+        foreach (var sentence in doc.Sentences)
+        {
+            model.Score(doc, sentence.FirstToken, sentence.EndToken).Should().Be(model.Score(doc.GetText(sentence).ToString()));
+        }
+
+        FluentActions.Invoking(() => model.Score(doc, 3, 2)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => model.Score(doc, 0, doc.Tokens.Length + 1)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Test]
     public void Train_SyntheticData_SeparatesClaimsFromChatter()
     {
         var model = Trained.Value;
