@@ -461,6 +461,7 @@ internal sealed class CandidateGenerator
             }
         }
 
+        var gap = GapBetween(_quotes[qi], cue);
         for (int k = 0; k < n; k++)
         {
             var (s, en, v) = spans[k];
@@ -480,7 +481,7 @@ internal sealed class CandidateGenerator
                 FeatureOffset = features.Count,
             };
             candidates.Add(candidate);
-            Featurize(qi, candidate, region, rank, features);
+            Featurize(qi, candidate, gap, region, rank, features);
         }
 
     }
@@ -696,31 +697,38 @@ internal sealed class CandidateGenerator
         return token.Kind == TokenKind.Punctuation && token.Length == 1 && _doc.Text[token.Start] is '(' or ')' or '-' or '.' or '&';
     }
 
-    private void Featurize(int qi, Candidate c, int region, int rank, List<float> f)
+    /// <summary>The tokens between a quotation and a cue, shared by all the candidates of the cue.</summary>
+    private readonly record struct Gap(int Start, int End, int Words, int CuesBetween, int QuotesBetween);
+
+    private Gap GapBetween(QuoteSlot q, CueMatch cue)
     {
-        var q = _quotes[qi];
-        var cue = _cues[c.Cue];
         var tokens = _doc.Tokens;
         bool cueBefore = cue.EndToken <= q.FirstToken;
-        bool cueAfter = cue.FirstToken >= q.EndToken;
         int gapStart = cueBefore ? cue.EndToken : q.EndToken;
         int gapEnd = cueBefore ? q.FirstToken : cue.FirstToken;
-        int gapWords = 0, gapPunct = 0;
+        int gapWords = 0;
         for (int t = gapStart; t < gapEnd && t < tokens.Length; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
             {
                 gapWords++;
             }
-            else
-            {
-                gapPunct++;
-            }
         }
 
-        bool mentionInGap = c.MentionFirstToken >= gapStart && c.MentionEndToken <= gapEnd;
-        int cuesBetween = CountIn(_cueStarts, gapStart, gapEnd);
-        int quotesBetween = CountIn(_quoteStarts, gapStart, gapEnd);
+        return new Gap(gapStart, gapEnd, gapWords, CountIn(_cueStarts, gapStart, gapEnd), CountIn(_quoteStarts, gapStart, gapEnd));
+    }
+
+    private void Featurize(int qi, Candidate c, in Gap gap, int region, int rank, List<float> f)
+    {
+        var q = _quotes[qi];
+        var cue = _cues[c.Cue];
+        var tokens = _doc.Tokens;
+        bool cueBefore = cue.EndToken <= q.FirstToken;
+        bool cueAfter = cue.FirstToken >= q.EndToken;
+        int gapWords = gap.Words;
+        bool mentionInGap = c.MentionFirstToken >= gap.Start && c.MentionEndToken <= gap.End;
+        int cuesBetween = gap.CuesBetween;
+        int quotesBetween = gap.QuotesBetween;
         int sentenceQuotes = _sentenceQuotes[qi];
 
         int mTokens = c.MentionEndToken - c.MentionFirstToken;
