@@ -87,6 +87,7 @@ internal sealed class CandidateGenerator
     private readonly int[] _cueStarts;        // first token of each cue, ascending
     private readonly int[] _quoteStarts;      // first token of each quotation, ascending
     private readonly int[] _sentenceQuotes;   // per quotation: how many quotations share its first sentence
+    private readonly (bool Starts, bool Ends)[] _paragraphEdges; // per quotation: starts / ends its paragraph
     private readonly ushort[] _classes;       // per token: WordClass bits, computed on first use (Computed bit set)
 
     /// <param name="document">The analysed text.</param>
@@ -111,11 +112,19 @@ internal sealed class CandidateGenerator
 
         _quoteStarts = new int[quotes.Count];
         _sentenceQuotes = new int[quotes.Count];
+        _paragraphEdges = new (bool, bool)[quotes.Count];
         var sentenceOf = new int[quotes.Count];
         for (int i = 0; i < quotes.Count; i++)
         {
-            _quoteStarts[i] = quotes[i].FirstToken;
-            sentenceOf[i] = document.SentenceIndexAt(quotes[i].Start);
+            var q = quotes[i];
+            _quoteStarts[i] = q.FirstToken;
+            sentenceOf[i] = document.SentenceIndexAt(q.Start);
+            int para = document.ParagraphIndexAt(q.Start);
+            if (para >= 0)
+            {
+                var paragraph = document.Paragraphs[para];
+                _paragraphEdges[i] = (document.TokenIndexAt(paragraph.Start) == q.FirstToken, q.End >= paragraph.End - 1);
+            }
         }
 
         // Quotations are in document order, so those sharing a sentence are adjacent.
@@ -767,8 +776,7 @@ internal sealed class CandidateGenerator
         var lastTok = tokens[c.MentionEndToken - 1];
         int side = c.MentionEndToken <= cue.FirstToken ? 0 : 1;
         int mentionCueGap = side == 0 ? cue.FirstToken - c.MentionEndToken : c.MentionFirstToken - cue.EndToken;
-        int para = _doc.ParagraphIndexAt(q.Start);
-        var paragraph = para >= 0 ? _doc.Paragraphs[para] : default;
+        var (startsParagraph, endsParagraph) = _paragraphEdges[qi];
         bool cueColon = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ':');
         bool cueComma = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ',');
         bool cuePrecededByComma = cue.FirstToken > 0 && IsPunct(cue.FirstToken - 1, ',');
@@ -812,8 +820,8 @@ internal sealed class CandidateGenerator
         row[29] = lower;                                      // 29
         row[30] = q.Partial ? 1 : 0;                          // 30
         row[31] = Math.Min(200, q.EndToken - q.FirstToken);   // 31
-        row[32] = para >= 0 && _doc.TokenIndexAt(paragraph.Start) == q.FirstToken ? 1 : 0; // 32
-        row[33] = para >= 0 && q.End >= paragraph.End - 1 ? 1 : 0; // 33
+        row[32] = startsParagraph ? 1 : 0;                    // 32
+        row[33] = endsParagraph ? 1 : 0;                      // 33
         row[34] = q.ContinuesPrevious ? 1 : 0;                // 34
         row[35] = sentenceQuotes;                             // 35
         row[36] = cueColon ? 1 : 0;                           // 36
