@@ -270,16 +270,20 @@ public sealed class TreeEnsemble
 
             sums.Fill(start);
             Span<uint> leaves = stackalloc uint[Lanes];
+
+            // The arrays were validated (split features below FeatureCount, so loads stay inside columns): no bounds checks.
             ref float column = ref MemoryMarshal.GetReference(columns);
+            ref int feature = ref MemoryMarshal.GetArrayDataReference(e._feature);
+            ref float threshold = ref MemoryMarshal.GetArrayDataReference(e._threshold);
+            ref uint ruledOut = ref MemoryMarshal.GetArrayDataReference(_ruledOut);
             for (int t = fromTree; t < toTree; t++)
             {
-                // Split features were validated to be below FeatureCount, so the loads stay inside columns.
                 var alive = Vector256<uint>.AllBitsSet;
                 for (int i = e._nodeStart[t], end = e.NodeEnd(t); i < end; i++)
                 {
-                    var x = Vector256.LoadUnsafe(ref column, (nuint)(e._feature[i] * Lanes));
-                    var goesLeft = Vector256.LessThanOrEqual(x, Vector256.Create(e._threshold[i])).AsUInt32();
-                    alive = Vector256.AndNot(alive, Vector256.AndNot(Vector256.Create(_ruledOut[i]), goesLeft));
+                    var x = Vector256.LoadUnsafe(ref column, (nuint)(Unsafe.Add(ref feature, i) * Lanes));
+                    var goesLeft = Vector256.LessThanOrEqual(x, Vector256.Create(Unsafe.Add(ref threshold, i))).AsUInt32();
+                    alive = Vector256.AndNot(alive, Vector256.AndNot(Vector256.Create(Unsafe.Add(ref ruledOut, i)), goesLeft));
                 }
 
                 alive.CopyTo(leaves);
