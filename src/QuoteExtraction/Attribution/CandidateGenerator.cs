@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Attribution;
@@ -76,6 +77,7 @@ internal sealed class CandidateGenerator
 
     // Every word list above in one table: a token's classes cost one look-up.
     private static readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> ClassLookup = BuildClassTable();
+    private static readonly WordFilter ClassWords = new(ClassLookup.Dictionary.Keys);
 
 
     private readonly TextDocument _doc;
@@ -85,6 +87,7 @@ internal sealed class CandidateGenerator
     private readonly int[] _cueStarts;        // first token of each cue, ascending
     private readonly int[] _quoteStarts;      // first token of each quotation, ascending
     private readonly int[] _sentenceQuotes;   // per quotation: how many quotations share its first sentence
+    private readonly (bool Starts, bool Ends)[] _paragraphEdges; // per quotation: starts / ends its paragraph
     private readonly ushort[] _classes;       // per token: WordClass bits, computed on first use (Computed bit set)
 
     /// <param name="document">The analysed text.</param>
@@ -109,11 +112,19 @@ internal sealed class CandidateGenerator
 
         _quoteStarts = new int[quotes.Count];
         _sentenceQuotes = new int[quotes.Count];
+        _paragraphEdges = new (bool, bool)[quotes.Count];
         var sentenceOf = new int[quotes.Count];
         for (int i = 0; i < quotes.Count; i++)
         {
-            _quoteStarts[i] = quotes[i].FirstToken;
-            sentenceOf[i] = document.SentenceIndexAt(quotes[i].Start);
+            var q = quotes[i];
+            _quoteStarts[i] = q.FirstToken;
+            sentenceOf[i] = document.SentenceIndexAt(q.Start);
+            int para = document.ParagraphIndexAt(q.Start);
+            if (para >= 0)
+            {
+                var paragraph = document.Paragraphs[para];
+                _paragraphEdges[i] = (document.TokenIndexAt(paragraph.Start) == q.FirstToken, q.End >= paragraph.End - 1);
+            }
         }
 
         // Quotations are in document order, so those sharing a sentence are adjacent.
@@ -459,6 +470,7 @@ internal sealed class CandidateGenerator
             }
         }
 
+        var gap = GapBetween(_quotes[qi], cue);
         for (int k = 0; k < n; k++)
         {
             var (s, en, v) = spans[k];
@@ -478,7 +490,7 @@ internal sealed class CandidateGenerator
                 FeatureOffset = features.Count,
             };
             candidates.Add(candidate);
-            Featurize(qi, candidate, region, rank, features);
+            Featurize(qi, candidate, gap, region, rank, features);
         }
 
     }
@@ -575,7 +587,7 @@ internal sealed class CandidateGenerator
 
         c = WordClass.Computed;
         var token = _doc.Tokens[t];
-        if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
+        if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassWords.MayContain(_doc.GetText(token)) && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
         {
             c |= known;
         }
@@ -694,31 +706,38 @@ internal sealed class CandidateGenerator
         return token.Kind == TokenKind.Punctuation && token.Length == 1 && _doc.Text[token.Start] is '(' or ')' or '-' or '.' or '&';
     }
 
-    private void Featurize(int qi, Candidate c, int region, int rank, List<float> f)
+    /// <summary>The tokens between a quotation and a cue, shared by all the candidates of the cue.</summary>
+    private readonly record struct Gap(int Start, int End, int Words, int CuesBetween, int QuotesBetween);
+
+    private Gap GapBetween(QuoteSlot q, CueMatch cue)
     {
-        var q = _quotes[qi];
-        var cue = _cues[c.Cue];
         var tokens = _doc.Tokens;
         bool cueBefore = cue.EndToken <= q.FirstToken;
-        bool cueAfter = cue.FirstToken >= q.EndToken;
         int gapStart = cueBefore ? cue.EndToken : q.EndToken;
         int gapEnd = cueBefore ? q.FirstToken : cue.FirstToken;
-        int gapWords = 0, gapPunct = 0;
+        int gapWords = 0;
         for (int t = gapStart; t < gapEnd && t < tokens.Length; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
             {
                 gapWords++;
             }
-            else
-            {
-                gapPunct++;
-            }
         }
 
-        bool mentionInGap = c.MentionFirstToken >= gapStart && c.MentionEndToken <= gapEnd;
-        int cuesBetween = CountIn(_cueStarts, gapStart, gapEnd);
-        int quotesBetween = CountIn(_quoteStarts, gapStart, gapEnd);
+        return new Gap(gapStart, gapEnd, gapWords, CountIn(_cueStarts, gapStart, gapEnd), CountIn(_quoteStarts, gapStart, gapEnd));
+    }
+
+    private void Featurize(int qi, Candidate c, in Gap gap, int region, int rank, List<float> f)
+    {
+        var q = _quotes[qi];
+        var cue = _cues[c.Cue];
+        var tokens = _doc.Tokens;
+        bool cueBefore = cue.EndToken <= q.FirstToken;
+        bool cueAfter = cue.FirstToken >= q.EndToken;
+        int gapWords = gap.Words;
+        bool mentionInGap = c.MentionFirstToken >= gap.Start && c.MentionEndToken <= gap.End;
+        int cuesBetween = gap.CuesBetween;
+        int quotesBetween = gap.QuotesBetween;
         int sentenceQuotes = _sentenceQuotes[qi];
 
         int mTokens = c.MentionEndToken - c.MentionFirstToken;
@@ -757,8 +776,7 @@ internal sealed class CandidateGenerator
         var lastTok = tokens[c.MentionEndToken - 1];
         int side = c.MentionEndToken <= cue.FirstToken ? 0 : 1;
         int mentionCueGap = side == 0 ? cue.FirstToken - c.MentionEndToken : c.MentionFirstToken - cue.EndToken;
-        int para = _doc.ParagraphIndexAt(q.Start);
-        var paragraph = para >= 0 ? _doc.Paragraphs[para] : default;
+        var (startsParagraph, endsParagraph) = _paragraphEdges[qi];
         bool cueColon = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ':');
         bool cueComma = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ',');
         bool cuePrecededByComma = cue.FirstToken > 0 && IsPunct(cue.FirstToken - 1, ',');
@@ -766,52 +784,56 @@ internal sealed class CandidateGenerator
         bool firstIsPronoun = Is(c.MentionFirstToken, WordClass.Pronoun);
         int mentionKind = firstIsPronoun && mTokens == 1 ? 0 : caps >= 2 && lower == 0 ? 1 : caps >= 1 ? 2 : 3;
 
-        f.Add(region);                                        // 0
-        f.Add(cueBefore ? 1 : 0);                             // 1
-        f.Add(cueAfter ? 1 : 0);                              // 2
-        f.Add(gapWords);                                      // 3
-        f.Add(Math.Min(2000, Math.Abs((cueBefore ? q.Start - cue.End : cue.Start - q.End)))); // 4
-        f.Add(gapWords == 0 ? 1 : 0);                         // 5 punctuation-only gap
-        f.Add(mentionInGap ? 1 : 0);                          // 6
-        f.Add(gapWords - (mentionInGap ? mTokens : 0));       // 7 words in the gap besides the mention
-        f.Add((float)cue.Class);                              // 8
-        f.Add(Math.Min(cue.LemmaRank, 300));                  // 9
-        f.Add(cue.Form);                                      // 10
-        f.Add(cuesBetween);                                   // 11
-        f.Add(quotesBetween);                                 // 12
-        f.Add(side);                                          // 13
-        f.Add((float)c.Variant);                              // 14
-        f.Add(mTokens);                                       // 15
-        f.Add(c.MentionEnd - c.MentionStart);                 // 16
-        f.Add(commas);                                        // 17
-        f.Add(IsPunct(c.MentionEndToken - 1, ',') ? 1 : 0);   // 18
-        f.Add(Is(c.MentionFirstToken, WordClass.Determiner) ? 1 : 0); // 19
-        f.Add(firstText.Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0); // 20
-        f.Add(firstTok.Has(TokenFlags.Capitalized) ? 1 : 0);  // 21
-        f.Add(firstIsPronoun && mTokens == 1 ? 1 : 0);        // 22
-        f.Add(caps);                                          // 23
-        f.Add(hasRel ? 1 : 0);                                // 24
-        f.Add(hasPrep ? 1 : 0);                               // 25
-        f.Add(hasParen ? 1 : 0);                              // 26
-        f.Add(mentionCueGap);                                 // 27
-        f.Add(lastTok.Has(TokenFlags.Capitalized) ? 1 : 0);   // 28
-        f.Add(lower);                                         // 29
-        f.Add(q.Partial ? 1 : 0);                             // 30
-        f.Add(Math.Min(200, q.EndToken - q.FirstToken));      // 31
-        f.Add(para >= 0 && _doc.TokenIndexAt(paragraph.Start) == q.FirstToken ? 1 : 0); // 32
-        f.Add(para >= 0 && q.End >= paragraph.End - 1 ? 1 : 0); // 33
-        f.Add(q.ContinuesPrevious ? 1 : 0);                   // 34
-        f.Add(sentenceQuotes);                                // 35
-        f.Add(cueColon ? 1 : 0);                              // 36
-        f.Add(cueComma ? 1 : 0);                              // 37
-        f.Add(cuePrecededByComma ? 1 : 0);                    // 38
-        f.Add(mentionSentenceStart ? 1 : 0);                  // 39
-        f.Add(mentionKind);                                   // 40
-        f.Add(rank);                                          // 41
-        f.Add(hasQuote ? 1 : 0);                              // 42
-        f.Add(hasCue ? 1 : 0);                                // 43
-        f.Add(hasTime ? 1 : 0);                               // 44
-        f.Add(lastTok.Kind == TokenKind.Punctuation ? 1 : 0); // 45
+        // The row is written in place: 46 List.Add calls per candidate cost more than the features themselves.
+        int offset = f.Count;
+        CollectionsMarshal.SetCount(f, offset + FeatureNames.Length);
+        var row = CollectionsMarshal.AsSpan(f).Slice(offset, FeatureNames.Length);
+        row[0] = region;                                      // 0
+        row[1] = cueBefore ? 1 : 0;                           // 1
+        row[2] = cueAfter ? 1 : 0;                            // 2
+        row[3] = gapWords;                                    // 3
+        row[4] = Math.Min(2000, Math.Abs((cueBefore ? q.Start - cue.End : cue.Start - q.End))); // 4
+        row[5] = gapWords == 0 ? 1 : 0;                       // 5 punctuation-only gap
+        row[6] = mentionInGap ? 1 : 0;                        // 6
+        row[7] = gapWords - (mentionInGap ? mTokens : 0);     // 7 words in the gap besides the mention
+        row[8] = (float)cue.Class;                            // 8
+        row[9] = Math.Min(cue.LemmaRank, 300);                // 9
+        row[10] = cue.Form;                                   // 10
+        row[11] = cuesBetween;                                // 11
+        row[12] = quotesBetween;                              // 12
+        row[13] = side;                                       // 13
+        row[14] = (float)c.Variant;                           // 14
+        row[15] = mTokens;                                    // 15
+        row[16] = c.MentionEnd - c.MentionStart;              // 16
+        row[17] = commas;                                     // 17
+        row[18] = IsPunct(c.MentionEndToken - 1, ',') ? 1 : 0; // 18
+        row[19] = Is(c.MentionFirstToken, WordClass.Determiner) ? 1 : 0; // 19
+        row[20] = firstText.Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0; // 20
+        row[21] = firstTok.Has(TokenFlags.Capitalized) ? 1 : 0; // 21
+        row[22] = firstIsPronoun && mTokens == 1 ? 1 : 0;     // 22
+        row[23] = caps;                                       // 23
+        row[24] = hasRel ? 1 : 0;                             // 24
+        row[25] = hasPrep ? 1 : 0;                            // 25
+        row[26] = hasParen ? 1 : 0;                           // 26
+        row[27] = mentionCueGap;                              // 27
+        row[28] = lastTok.Has(TokenFlags.Capitalized) ? 1 : 0; // 28
+        row[29] = lower;                                      // 29
+        row[30] = q.Partial ? 1 : 0;                          // 30
+        row[31] = Math.Min(200, q.EndToken - q.FirstToken);   // 31
+        row[32] = startsParagraph ? 1 : 0;                    // 32
+        row[33] = endsParagraph ? 1 : 0;                      // 33
+        row[34] = q.ContinuesPrevious ? 1 : 0;                // 34
+        row[35] = sentenceQuotes;                             // 35
+        row[36] = cueColon ? 1 : 0;                           // 36
+        row[37] = cueComma ? 1 : 0;                           // 37
+        row[38] = cuePrecededByComma ? 1 : 0;                 // 38
+        row[39] = mentionSentenceStart ? 1 : 0;               // 39
+        row[40] = mentionKind;                                // 40
+        row[41] = rank;                                       // 41
+        row[42] = hasQuote ? 1 : 0;                           // 42
+        row[43] = hasCue ? 1 : 0;                             // 43
+        row[44] = hasTime ? 1 : 0;                            // 44
+        row[45] = lastTok.Kind == TokenKind.Punctuation ? 1 : 0; // 45
     }
 
     /// <summary>The names of the feature columns, in order (part of the model manifest).</summary>

@@ -8,7 +8,7 @@ namespace QuoteExtraction.Attribution;
 internal static class QuoteAttribution
 {
     public static QuoteExtractionResult Apply(QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, TextDocument? document = null) =>
-        Apply(result, options, model, out _, out _, document);
+        Apply(result, options, model, [], null, document);
 
     /// <summary>Attributes speakers and sources (reusing <paramref name="document"/>, the analysis of the result's text, when given); also returns the per-quotation source inputs and feature rows (for training).</summary>
     internal static QuoteExtractionResult Apply(
@@ -17,6 +17,14 @@ internal static class QuoteAttribution
     {
         sourceInputs = [];
         sourceRows = [];
+        return Apply(result, options, model, sourceInputs, sourceRows, document);
+    }
+
+    /// <summary>Attributes speakers and sources; fills <paramref name="sourceRows"/> with copies of the source feature rows only when given (training).</summary>
+    private static QuoteExtractionResult Apply(
+        QuoteExtractionResult result, QuoteExtractorOptions options, AttributionModel model, List<SourceInput> sourceInputs, List<float[]>? sourceRows,
+        TextDocument? document)
+    {
         bool any = false;
         foreach (var q in result.Quotes)
         {

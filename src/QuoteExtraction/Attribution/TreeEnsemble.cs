@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -6,7 +8,8 @@ namespace QuoteExtraction.Attribution;
 
 /// <summary>
 /// A boosted tree ensemble in flat arrays, exported from an ML.NET tree model. Scoring walks the trees directly:
-/// no ML.NET pipeline, no allocation, about a microsecond per candidate, which keeps attribution on the hot path.
+/// no ML.NET pipeline, no allocation, about a microsecond per candidate, which keeps attribution on the hot path;
+/// <see cref="ScoreRows"/> scores several candidates at once, with the same results, in about a third of the time.
 /// </summary>
 public sealed class TreeEnsemble
 {
@@ -18,6 +21,7 @@ public sealed class TreeEnsemble
     private readonly int[] _right;
     private readonly float[] _leaf;
     private readonly float[] _weight;
+    private readonly LeafMasks? _masks; // for scoring rows eight at a time; null when a tree has more than 32 leaves
 
     private TreeEnsemble(int[] nodeStart, int[] leafStart, int[] feature, float[] threshold, int[] left, int[] right, float[] leaf, float[] weight, double bias, int featureCount)
     {
@@ -31,6 +35,8 @@ public sealed class TreeEnsemble
         _weight = weight;
         Bias = bias;
         FeatureCount = featureCount;
+        Validate();
+        _masks = LeafMasks.TryCompile(this);
     }
 
     /// <summary>The constant added to every score.</summary>
@@ -79,9 +85,7 @@ public sealed class TreeEnsemble
             weight.Add((float)ensemble.TreeWeights[t]);
         }
 
-        var result = new TreeEnsemble([.. nodeStart], [.. leafStart], [.. feature], [.. threshold], [.. left], [.. right], [.. leaf], [.. weight], ensemble.Bias, featureCount);
-        result.Validate();
-        return result;
+        return new TreeEnsemble([.. nodeStart], [.. leafStart], [.. feature], [.. threshold], [.. left], [.. right], [.. leaf], [.. weight], ensemble.Bias, featureCount);
     }
 
     /// <summary>The raw score of one row: bias plus the weighted leaf of every tree.</summary>
@@ -139,6 +143,163 @@ public sealed class TreeEnsemble
         return sum;
     }
 
+    /// <summary>
+    /// Scores consecutive rows: <c>sums[r]</c> becomes exactly <see cref="Score(ReadOnlySpan{float}, int, int)"/> of row r
+    /// (each row still adds its trees in order onto the bias), but several rows are scored at once, without branches.
+    /// </summary>
+    /// <param name="rows">The rows, one after another.</param>
+    /// <param name="width">The length of a row (at least <see cref="FeatureCount"/>).</param>
+    /// <param name="fromTree">The first tree.</param>
+    /// <param name="toTree">One past the last tree.</param>
+    /// <param name="sums">One score per row; its length is the number of rows.</param>
+    public void ScoreRows(ReadOnlySpan<float> rows, int width, int fromTree, int toTree, Span<double> sums)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromTree);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(toTree, TreeCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, FeatureCount);
+        if ((long)width * sums.Length > rows.Length)
+        {
+            throw new ArgumentException($"{sums.Length} rows of {width} features need {(long)width * sums.Length} values; there are {rows.Length}.", nameof(rows));
+        }
+
+        for (int first = 0; first < sums.Length; first += LeafMasks.Lanes)
+        {
+            int count = Math.Min(LeafMasks.Lanes, sums.Length - first);
+            var block = rows.Slice(first * width, count * width);
+            if (_masks is not null && Vector256.IsHardwareAccelerated && count > 1)
+            {
+                _masks.Score(block, width, count, fromTree, toTree, fromTree == 0 ? Bias : 0, sums.Slice(first, count));
+            }
+            else
+            {
+                for (int r = 0; r < count; r++)
+                {
+                    sums[first + r] = Score(block.Slice(r * width, width), fromTree, toTree);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The trees for scoring without following branches (after QuickScorer, Lucchese et al. 2015): a tree's leaves are
+    /// numbered left to right, and a split whose test fails (the row goes right) rules out the leaves of its left
+    /// subtree, so the row's leaf is the leftmost leaf that no failed split rules out. Every split is tested, eight rows
+    /// per vector instruction and without a branch, where a walk mispredicts about every other split.
+    /// </summary>
+    private sealed class LeafMasks
+    {
+        /// <summary>The rows scored together: one per 32-bit lane of a 256-bit vector.</summary>
+        public const int Lanes = 8;
+
+        private readonly TreeEnsemble _trees;
+        private readonly uint[] _ruledOut;  // per split: the leaves (as bits, left to right) its failed test rules out
+        private readonly float[] _value;    // per leaf, left to right within each tree: the leaf value times the tree weight
+
+        private LeafMasks(TreeEnsemble trees, uint[] ruledOut, float[] value)
+        {
+            _trees = trees;
+            _ruledOut = ruledOut;
+            _value = value;
+        }
+
+        /// <summary>The masks of a validated ensemble, or <c>null</c> when a tree has more leaves than a lane has bits.</summary>
+        public static LeafMasks? TryCompile(TreeEnsemble e)
+        {
+            var ruledOut = new uint[e._feature.Length];
+            var value = new float[e._leaf.Length];
+            for (int t = 0; t < e.TreeCount; t++)
+            {
+                int nodes = e._nodeStart[t];
+                int splits = e.NodeEnd(t) - nodes;
+                int leafStart = e._leafStart[t];
+                int leaves = e.LeafEnd(t) - leafStart;
+                if (leaves > 32)
+                {
+                    return null;
+                }
+
+                int next = 0; // leaves numbered so far
+                if (splits > 0)
+                {
+                    Number(0, 0);
+                }
+                else
+                {
+                    value[leafStart] = e._weight[t] * e._leaf[leafStart];
+                }
+
+                // Numbers the leaves below a node from left to right and returns them as bits.
+                uint Number(int node, int depth)
+                {
+                    // Child indices are in range (validated), but a corrupt file could still share or loop nodes.
+                    if (depth > splits || (node < 0 && next >= leaves))
+                    {
+                        throw new InvalidDataException($"Tree {t} is not a tree.");
+                    }
+
+                    if (node < 0)
+                    {
+                        // The float product the walk adds, so that sums are the same bit for bit.
+                        value[leafStart + next] = e._weight[t] * e._leaf[leafStart + ~node];
+                        return 1u << next++;
+                    }
+
+                    uint leftLeaves = Number(e._left[nodes + node], depth + 1);
+                    ruledOut[nodes + node] = leftLeaves;
+                    return leftLeaves | Number(e._right[nodes + node], depth + 1);
+                }
+            }
+
+            return new LeafMasks(e, ruledOut, value);
+        }
+
+        /// <summary>Scores <paramref name="count"/> (at most <see cref="Lanes"/>) consecutive rows, each sum starting at <paramref name="start"/>.</summary>
+        public void Score(ReadOnlySpan<float> rows, int width, int count, int fromTree, int toTree, double start, Span<double> sums)
+        {
+            var e = _trees;
+
+            // Feature-major copy of the rows: a split loads its feature for all rows with one vector load.
+            Span<float> columns = stackalloc float[e.FeatureCount * Lanes];
+            for (int r = 0; r < count; r++)
+            {
+                for (int f = 0; f < e.FeatureCount; f++)
+                {
+                    columns[(f * Lanes) + r] = rows[(r * width) + f];
+                }
+            }
+
+            sums.Fill(start);
+            Span<uint> leaves = stackalloc uint[Lanes];
+
+            // The arrays were validated (split features below FeatureCount, so loads stay inside columns): no bounds checks.
+            ref float column = ref MemoryMarshal.GetReference(columns);
+            ref int feature = ref MemoryMarshal.GetArrayDataReference(e._feature);
+            ref float threshold = ref MemoryMarshal.GetArrayDataReference(e._threshold);
+            ref uint ruledOut = ref MemoryMarshal.GetArrayDataReference(_ruledOut);
+            for (int t = fromTree; t < toTree; t++)
+            {
+                var alive = Vector256<uint>.AllBitsSet;
+                for (int i = e._nodeStart[t], end = e.NodeEnd(t); i < end; i++)
+                {
+                    var x = Vector256.LoadUnsafe(ref column, (nuint)(Unsafe.Add(ref feature, i) * Lanes));
+                    var goesLeft = Vector256.LessThanOrEqual(x, Vector256.Create(Unsafe.Add(ref threshold, i))).AsUInt32();
+                    alive = Vector256.AndNot(alive, Vector256.AndNot(Vector256.Create(Unsafe.Add(ref ruledOut, i)), goesLeft));
+                }
+
+                alive.CopyTo(leaves);
+                int leafStart = e._leafStart[t];
+                for (int r = 0; r < count; r++)
+                {
+                    sums[r] += _value[leafStart + BitOperations.TrailingZeroCount(leaves[r])];
+                }
+            }
+        }
+    }
+
+    private int NodeEnd(int t) => t + 1 < _weight.Length ? _nodeStart[t + 1] : _feature.Length;
+
+    private int LeafEnd(int t) => t + 1 < _weight.Length ? _leafStart[t + 1] : _leaf.Length;
+
     /// <summary>Writes the ensemble in a compact binary form.</summary>
     /// <param name="writer">The destination.</param>
     public void Write(BinaryWriter writer)
@@ -186,9 +347,7 @@ public sealed class TreeEnsemble
             throw new InvalidDataException("The tree ensemble arrays are inconsistent.");
         }
 
-        var result = new TreeEnsemble(nodeStart, leafStart, feature, threshold, left, right, leaf, weight, bias, featureCount);
-        result.Validate();
-        return result;
+        return new TreeEnsemble(nodeStart, leafStart, feature, threshold, left, right, leaf, weight, bias, featureCount);
     }
 
     /// <summary>Checks every child and leaf index so that scoring can skip bounds checks.</summary>

@@ -39,6 +39,9 @@ internal struct RawMention
 /// </summary>
 internal static class NameScanner
 {
+    // Every capitalised word of a name run is checked against these; most are names, which the filter rules out cheaply.
+    private static readonly WordFilter RunBreakers = new(Text.Lexicon.SentenceStarters.Set.Concat(Text.Lexicon.CalendarWords.Set));
+
     /// <summary>Scans tokens [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="document"/> and appends runs to <paramref name="output"/>.</summary>
     internal static void Scan(TextDocument document, int from, int to, List<RawMention> output)
     {
@@ -137,7 +140,7 @@ internal static class NameScanner
                         continue;
                     }
 
-                    if (Text.Lexicon.SentenceStarters.Contains(w) || (names == 0 && !titled && Text.Lexicon.CalendarWords.Contains(w)))
+                    if (RunBreakers.MayContain(w) && (Text.Lexicon.SentenceStarters.Contains(w) || (names == 0 && !titled && Text.Lexicon.CalendarWords.Contains(w))))
                     {
                         break;
                     }

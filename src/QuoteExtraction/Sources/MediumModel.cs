@@ -18,12 +18,14 @@ public sealed class MediumModel
 
     private readonly float[] _weights; // classes x features
     private readonly float[] _bias;
+    private readonly bool _finiteWeights; // then a zero feature adds nothing and is skipped
 
     internal MediumModel(ModelManifest manifest, float[] weights, float[] bias)
     {
         Manifest = manifest;
         _weights = weights;
         _bias = bias;
+        _finiteWeights = Array.TrueForAll(weights, float.IsFinite);
     }
 
     /// <summary>The model embedded in the package, or <c>null</c> if the build has none.</summary>
@@ -49,20 +51,36 @@ public sealed class MediumModel
             throw new ArgumentException($"A row needs {n} features.", nameof(row));
         }
 
-        int best = 0;
-        double bestScore = double.NegativeInfinity;
-        for (int k = 0; k < ClassCount; k++)
+        // Rows are mostly zeros, and adding w * 0 leaves a sum as it is (up to the sign of a zero, which no comparison
+        // sees) when the weights are finite, so only the non-zero features are added, still in feature order per class.
+        int classes = ClassCount;
+        Span<double> scores = stackalloc double[classes];
+        for (int k = 0; k < classes; k++)
         {
-            double s = _bias[k];
-            var w = _weights.AsSpan(k * n, n);
-            for (int i = 0; i < n; i++)
+            scores[k] = _bias[k];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            float x = row[i];
+            if (x == 0 && _finiteWeights)
             {
-                s += w[i] * row[i];
+                continue;
             }
 
-            if (s > bestScore)
+            for (int k = 0; k < classes; k++)
             {
-                bestScore = s;
+                scores[k] += _weights[(k * n) + i] * x;
+            }
+        }
+
+        int best = 0;
+        double bestScore = double.NegativeInfinity;
+        for (int k = 0; k < classes; k++)
+        {
+            if (scores[k] > bestScore)
+            {
+                bestScore = scores[k];
                 best = k;
             }
         }

@@ -53,6 +53,7 @@ internal sealed class SourceEvidenceIndex
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedOnlyHeadsLookup = NamedOnlyHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordFilter EventHeadWords = new(EventHeads); // every word of a document is tested
 
     private readonly TextDocument _doc;
 
@@ -84,7 +85,7 @@ internal sealed class SourceEvidenceIndex
                 Venues.Add(venue);
             }
 
-            if (token.Length >= 4 && token.Length <= 11 && EventHeadLookup.Contains(doc.GetText(token)))
+            if (token.Length >= 4 && token.Length <= 11 && EventHeadWords.MayContain(doc.GetText(token)) && EventHeadLookup.Contains(doc.GetText(token)))
             {
                 AddEvent(i, quoted);
             }

@@ -121,6 +121,31 @@ public class AttributionModelTests
     }
 
     [Test]
+    public void ScoreRows_EqualsScoreBitForBit()
+    {
+        var random = new Random(5);
+        int width = CandidateGenerator.FeatureNames.Length + 3; // rows may be wider than the features
+        foreach (var ensemble in new[] { AttributionModel.Default!.Ensemble, Trained.Value.Model.Ensemble })
+        {
+            foreach (int count in new[] { 1, 2, 3, 8, 9, 21 })
+            {
+                var rows = Enumerable.Range(0, count * width)
+                    .Select(_ => random.Next(20) == 0 ? float.NaN : random.Next(-2, 40) + (random.Next(4) == 0 ? 0.5f : 0f))
+                    .ToArray();
+                foreach (var (from, to) in new[] { (0, ensemble.TreeCount), (0, 3), (3, ensemble.TreeCount) })
+                {
+                    var sums = new double[count];
+                    ensemble.ScoreRows(rows, width, from, to, sums);
+                    for (int r = 0; r < count; r++)
+                    {
+                        sums[r].Should().Be(ensemble.Score(rows.AsSpan(r * width, width), from, to), $"row {r} of {count}, trees {from}-{to}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Train_FastTree_AlsoWorks()
     {
         var result = Train(seed: 3, AttributionLearner.FastTree);
