@@ -53,7 +53,7 @@ public static class QuantityParser
 
             if (nextWord < pos)
             {
-                nextWord = FindWordNumber(text, pos, end);
+                nextWord = NumberWordSearch.IndexOf(text, pos, end);
             }
 
             var candidate = Math.Min(nextDigit, nextWord);
@@ -70,40 +70,6 @@ public static class QuantityParser
 
         return found is null ? [] : found;
     }
-
-    private static int FindWordNumber(string text, int pos, int end)
-    {
-        while (pos < end)
-        {
-            var i = text.AsSpan(pos, end - pos).IndexOfAny(QuantityWords.Triggers);
-            if (i < 0)
-            {
-                return end;
-            }
-
-            var at = pos + i;
-            var wordEnd = at;
-            while (wordEnd < end && char.IsLetter(text[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            // Only whole words count: "one" in "money" or "ten" in "often" is skipped with the rest of its word.
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && IsNumberWord(text.AsSpan(at, wordEnd - at)))
-            {
-                return at;
-            }
-
-            pos = wordEnd;
-        }
-
-        return end;
-    }
-
-    private static bool IsNumberWord(ReadOnlySpan<char> w) =>
-        QuantityWords.Numbers.ContainsKey(w) || QuantityWords.Denominators.ContainsKey(w) || QuantityWords.VaguePlurals.ContainsKey(w) || QuantityWords.Ordinals.ContainsKey(w);
-
-    /// <summary>Whether the character can continue a word.</summary>
 
     /// <summary>The scanner for one text and range.</summary>
     private readonly struct Scanner(string text, int start, int end)

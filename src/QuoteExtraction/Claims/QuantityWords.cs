@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace QuoteExtraction.Claims;
@@ -30,15 +29,6 @@ internal static class QuantityWords
     internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Scales = Build(
         "hundred 100 thousand 1000 million 1000000 billion 1000000000 trillion 1000000000000 bn 1000000000 " +
         "mn 1000000 mln 1000000 mil 1000000 tn 1000000000000 trn 1000000000000 bln 1000000000");
-
-    /// <summary>What a word number search starts from (case-insensitive).</summary>
-    internal static readonly SearchValues<string> Triggers = SearchValues.Create(
-        [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-            "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth", "fifth",
-        ],
-        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Months, full and abbreviated (case-sensitive, capitalised).</summary>
     internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = FrozenSet.Create(StringComparer.Ordinal,
