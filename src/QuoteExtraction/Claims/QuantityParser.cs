@@ -745,15 +745,17 @@ public static class QuantityParser
                 return false;
             }
 
-            // Longest match over up to four words (spaces, hyphens and slashes inside forms).
+            // Longest match over up to four words (spaces, hyphens and slashes inside forms). Most words start no
+            // form, so the first word's look-up also bounds how many words are worth trying.
             var limit = Math.Min(_end, s + UnitLexicon.MaxLength);
             Span<int> ends = stackalloc int[5];
             var count = 0;
+            var maxWords = 4;
             var e = s;
-            while (count < 4 && e < limit)
+            while (count < maxWords && e < limit)
             {
                 var we = e;
-                while (we < limit && !IsUnitBreak(_t[we]))
+                while (we < limit && !UnitLexicon.IsBreak(_t[we]))
                 {
                     we++;
                 }
@@ -764,6 +766,11 @@ public static class QuantityParser
                 }
 
                 ends[count++] = we;
+                if (count == 1)
+                {
+                    maxWords = Math.Min(maxWords, UnitLexicon.MaxWords(Slice(s, we)));
+                }
+
                 if (we >= limit || At(we) is not (' ' or '-' or '/'))
                 {
                     break;
@@ -772,6 +779,7 @@ public static class QuantityParser
                 e = we + 1;
             }
 
+            count = Math.Min(count, maxWords);
             for (var k = count - 1; k >= 0; k--)
             {
                 var form = Slice(s, ends[k]);
@@ -786,8 +794,6 @@ public static class QuantityParser
 
             return false;
         }
-
-        private static bool IsUnitBreak(char c) => c is ' ' or '-' or '/' or ',' or '.' or ';' or ':' or ')' or '(' or '!' or '?' or '"' or '\'' or '“' or '”' or '’' or '\n' or '\r' or '\t';
 
         private bool UnitAfter(int p) => At(p) == '%' || TryMatchUnit(p, out _, out _, out _);
 
