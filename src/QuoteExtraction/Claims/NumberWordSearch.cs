@@ -40,7 +40,7 @@ internal static class NumberWordSearch
 #pragma warning restore CA1810
     {
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var keys in new[] { QuantityWords.Numbers.Dictionary.Keys, QuantityWords.Denominators.Dictionary.Keys, QuantityWords.VaguePlurals.Dictionary.Keys, QuantityWords.Ordinals.Dictionary.Keys })
+        foreach (var keys in new[] { QuantityWords.Numbers.Keys, QuantityWords.Denominators.Keys, QuantityWords.VaguePlurals.Keys, QuantityWords.Ordinals.Keys })
         {
             words.UnionWith(keys.Where(w => Triggers.Any(t => w.StartsWith(t, StringComparison.OrdinalIgnoreCase))));
         }

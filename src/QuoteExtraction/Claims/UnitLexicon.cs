@@ -34,9 +34,9 @@ internal static class UnitLexicon
     /// <summary>The longest form in characters, to bound look-ups.</summary>
     internal static readonly int MaxLength;
 
-    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> Exact;
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FirstWords;
-    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> IgnoreCase;
+    private static readonly WordMap<UnitEntry> Exact;
+    private static readonly WordMap<int> FirstWords;
+    private static readonly WordMap<UnitEntry> IgnoreCase;
 
 #pragma warning disable CA1810 // one pass over the resource fills all three fields
     static UnitLexicon()
@@ -83,9 +83,9 @@ internal static class UnitLexicon
         }
 
         MaxLength = max;
-        Exact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        FirstWords = firstWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        IgnoreCase = ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Exact = new(exact.ToFrozenDictionary(StringComparer.Ordinal));
+        FirstWords = new(firstWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        IgnoreCase = new(ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
