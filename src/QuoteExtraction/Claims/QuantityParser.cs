@@ -1215,6 +1215,7 @@ public static class QuantityParser
             var q = p;
             Span<char> buffer = stackalloc char[MaxNumberChars + 2];
             var n = 0;
+            var whole = 0L;
             var groupsOk = true;
             while (q < _end)
             {
@@ -1228,6 +1229,7 @@ public static class QuantityParser
                     }
 
                     buffer[n++] = c;
+                    whole = (whole * 10) + (c - '0');
                     intDigits++;
                     q++;
                     continue;
@@ -1291,6 +1293,13 @@ public static class QuantityParser
             }
 
             end = q;
+            // Whole numbers of up to 15 digits are exact in a double, so they need no parsing.
+            if (n == intDigits && n is > 0 and <= 15)
+            {
+                value = whole;
+                return true;
+            }
+
             if (n == 0 || !double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             {
                 return false;
