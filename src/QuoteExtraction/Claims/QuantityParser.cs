@@ -17,6 +17,7 @@ public static class QuantityParser
 {
     private const int MaxNumberChars = 40;
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
     /// <summary>Finds the quantities in <paramref name="text"/>.</summary>
@@ -203,7 +204,7 @@ public static class QuantityParser
             }
 
             // Ranks: "No. 1", "#3".
-            if (currency is null && (At(item.Start - 1) == '#' || PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))
+            if (currency is null && (At(item.Start - 1) == '#' || (At(SkipSpaceBack(item.Start) - 1) == '.' && (PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))))
             {
                 Add(ref found, item with { Kind = QuantityKind.Rank });
                 return numEnd;
@@ -1215,7 +1216,7 @@ public static class QuantityParser
             var q = p;
             Span<char> buffer = stackalloc char[MaxNumberChars + 2];
             var n = 0;
-            var whole = 0L;
+            var digits = 0L;
             var groupsOk = true;
             while (q < _end)
             {
@@ -1229,7 +1230,7 @@ public static class QuantityParser
                     }
 
                     buffer[n++] = c;
-                    whole = (whole * 10) + (c - '0');
+                    digits = (digits * 10) + (c - '0');
                     intDigits++;
                     q++;
                     continue;
@@ -1286,6 +1287,7 @@ public static class QuantityParser
                 for (var i = q + 1; i < d; i++)
                 {
                     buffer[n++] = _t[i];
+                    digits = (digits * 10) + (_t[i] - '0');
                 }
 
                 plain = false;
@@ -1293,10 +1295,12 @@ public static class QuantityParser
             }
 
             end = q;
-            // Whole numbers of up to 15 digits are exact in a double, so they need no parsing.
-            if (n == intDigits && n is > 0 and <= 15)
+            // Up to 15 digits are exact in a double, and so is a power of ten up to 1e22: their quotient is the
+            // correctly rounded value that parsing would give.
+            var fraction = n > intDigits ? n - intDigits - 1 : 0;
+            if (n > 0 && n - (fraction > 0 ? 1 : 0) <= 15)
             {
-                value = whole;
+                value = digits / PowersOfTen[fraction];
                 return true;
             }
 
@@ -1713,7 +1717,7 @@ public static class QuantityParser
         {
             // "minus 387", "minus-130".
             var c = At(p - 1);
-            if (c is ' ' or '-')
+            if (c is ' ' or '-' && At(p - 2) is 's' or 'S')
             {
                 var ws = WordBefore(p - 1);
                 if (Slice(ws, p - 1).Equals("minus", StringComparison.OrdinalIgnoreCase))
