@@ -17,6 +17,7 @@ public static class QuantityParser
 {
     private const int MaxNumberChars = 40;
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
     /// <summary>Finds the quantities in <paramref name="text"/>.</summary>
@@ -53,7 +54,7 @@ public static class QuantityParser
 
             if (nextWord < pos)
             {
-                nextWord = FindWordNumber(text, pos, end);
+                nextWord = NumberWordSearch.IndexOf(text, pos, end);
             }
 
             var candidate = Math.Min(nextDigit, nextWord);
@@ -70,40 +71,6 @@ public static class QuantityParser
 
         return found is null ? [] : found;
     }
-
-    private static int FindWordNumber(string text, int pos, int end)
-    {
-        while (pos < end)
-        {
-            var i = text.AsSpan(pos, end - pos).IndexOfAny(QuantityWords.Triggers);
-            if (i < 0)
-            {
-                return end;
-            }
-
-            var at = pos + i;
-            var wordEnd = at;
-            while (wordEnd < end && char.IsLetter(text[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            // Only whole words count: "one" in "money" or "ten" in "often" is skipped with the rest of its word.
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && IsNumberWord(text.AsSpan(at, wordEnd - at)))
-            {
-                return at;
-            }
-
-            pos = wordEnd;
-        }
-
-        return end;
-    }
-
-    private static bool IsNumberWord(ReadOnlySpan<char> w) =>
-        QuantityWords.Numbers.ContainsKey(w) || QuantityWords.Denominators.ContainsKey(w) || QuantityWords.VaguePlurals.ContainsKey(w) || QuantityWords.Ordinals.ContainsKey(w);
-
-    /// <summary>Whether the character can continue a word.</summary>
 
     /// <summary>The scanner for one text and range.</summary>
     private readonly struct Scanner(string text, int start, int end)
@@ -237,7 +204,7 @@ public static class QuantityParser
             }
 
             // Ranks: "No. 1", "#3".
-            if (currency is null && (At(item.Start - 1) == '#' || PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))
+            if (currency is null && (At(item.Start - 1) == '#' || (At(SkipSpaceBack(item.Start) - 1) == '.' && (PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))))
             {
                 Add(ref found, item with { Kind = QuantityKind.Rank });
                 return numEnd;
@@ -779,15 +746,17 @@ public static class QuantityParser
                 return false;
             }
 
-            // Longest match over up to four words (spaces, hyphens and slashes inside forms).
+            // Longest match over up to four words (spaces, hyphens and slashes inside forms). Most words start no
+            // form, so the first word's look-up also bounds how many words are worth trying.
             var limit = Math.Min(_end, s + UnitLexicon.MaxLength);
             Span<int> ends = stackalloc int[5];
             var count = 0;
+            var maxWords = 4;
             var e = s;
-            while (count < 4 && e < limit)
+            while (count < maxWords && e < limit)
             {
                 var we = e;
-                while (we < limit && !IsUnitBreak(_t[we]))
+                while (we < limit && !UnitLexicon.IsBreak(_t[we]))
                 {
                     we++;
                 }
@@ -798,6 +767,11 @@ public static class QuantityParser
                 }
 
                 ends[count++] = we;
+                if (count == 1)
+                {
+                    maxWords = Math.Min(maxWords, UnitLexicon.MaxWords(Slice(s, we)));
+                }
+
                 if (we >= limit || At(we) is not (' ' or '-' or '/'))
                 {
                     break;
@@ -806,6 +780,7 @@ public static class QuantityParser
                 e = we + 1;
             }
 
+            count = Math.Min(count, maxWords);
             for (var k = count - 1; k >= 0; k--)
             {
                 var form = Slice(s, ends[k]);
@@ -820,8 +795,6 @@ public static class QuantityParser
 
             return false;
         }
-
-        private static bool IsUnitBreak(char c) => c is ' ' or '-' or '/' or ',' or '.' or ';' or ':' or ')' or '(' or '!' or '?' or '"' or '\'' or '“' or '”' or '’' or '\n' or '\r' or '\t';
 
         private bool UnitAfter(int p) => At(p) == '%' || TryMatchUnit(p, out _, out _, out _);
 
@@ -1243,6 +1216,7 @@ public static class QuantityParser
             var q = p;
             Span<char> buffer = stackalloc char[MaxNumberChars + 2];
             var n = 0;
+            var digits = 0L;
             var groupsOk = true;
             while (q < _end)
             {
@@ -1256,6 +1230,7 @@ public static class QuantityParser
                     }
 
                     buffer[n++] = c;
+                    digits = (digits * 10) + (c - '0');
                     intDigits++;
                     q++;
                     continue;
@@ -1312,6 +1287,7 @@ public static class QuantityParser
                 for (var i = q + 1; i < d; i++)
                 {
                     buffer[n++] = _t[i];
+                    digits = (digits * 10) + (_t[i] - '0');
                 }
 
                 plain = false;
@@ -1319,6 +1295,15 @@ public static class QuantityParser
             }
 
             end = q;
+            // Up to 15 digits are exact in a double, and so is a power of ten up to 1e22: their quotient is the
+            // correctly rounded value that parsing would give.
+            var fraction = n > intDigits ? n - intDigits - 1 : 0;
+            if (n > 0 && n - (fraction > 0 ? 1 : 0) <= 15)
+            {
+                value = digits / PowersOfTen[fraction];
+                return true;
+            }
+
             if (n == 0 || !double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             {
                 return false;
@@ -1732,7 +1717,7 @@ public static class QuantityParser
         {
             // "minus 387", "minus-130".
             var c = At(p - 1);
-            if (c is ' ' or '-')
+            if (c is ' ' or '-' && At(p - 2) is 's' or 'S')
             {
                 var ws = WordBefore(p - 1);
                 if (Slice(ws, p - 1).Equals("minus", StringComparison.OrdinalIgnoreCase))

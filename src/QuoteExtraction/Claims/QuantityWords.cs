@@ -1,52 +1,42 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace QuoteExtraction.Claims;
 
-/// <summary>Word lists of the quantity grammar. Every set is frozen with a span lookup so parsing never allocates substrings.</summary>
+/// <summary>Word lists of the quantity grammar. Every list is frozen with a span look-up (behind a first-letter and length filter) so parsing never allocates substrings.</summary>
 internal static class QuantityWords
 {
     /// <summary>Number words by value: "one".."nineteen", tens, "hundred", scales, "dozen".</summary>
-    internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Numbers = Build(
+    internal static readonly WordMap<double> Numbers = Build(
         "zero 0 one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 thirteen 13 " +
         "fourteen 14 fifteen 15 sixteen 16 seventeen 17 eighteen 18 nineteen 19 twenty 20 thirty 30 forty 40 fifty 50 " +
         "sixty 60 seventy 70 eighty 80 ninety 90 hundred 100 thousand 1000 million 1000000 billion 1000000000 " +
         "trillion 1000000000000 dozen 12");
 
     /// <summary>Plural vague amounts before "of": "hundreds of" is 100 to 1,000 (the NewsQuant convention).</summary>
-    internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> VaguePlurals = Build(
+    internal static readonly WordMap<double> VaguePlurals = Build(
         "dozens 12 scores 20 hundreds 100 thousands 1000 millions 1000000 billions 1000000000 trillions 1000000000000 tens 10");
 
     /// <summary>Fraction denominators: "third" 3, "quarters" 4.</summary>
-    internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Denominators = Build(
+    internal static readonly WordMap<double> Denominators = Build(
         "half 2 halves 2 third 3 thirds 3 quarter 4 quarters 4 fifth 5 fifths 5 sixth 6 sixths 6 eighth 8 eighths 8 tenth 10 tenths 10");
 
     /// <summary>Ordinal words.</summary>
-    internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Ordinals = Build(
+    internal static readonly WordMap<double> Ordinals = Build(
         "first 1 second 2 third 3 fourth 4 fifth 5 sixth 6 seventh 7 eighth 8 ninth 9 tenth 10 eleventh 11 twelfth 12 " +
         "twentieth 20 hundredth 100");
 
     /// <summary>Scale words and abbreviations after a number (matched case-insensitively except "M", "m", "K", "k", "B").</summary>
-    internal static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Scales = Build(
+    internal static readonly WordMap<double> Scales = Build(
         "hundred 100 thousand 1000 million 1000000 billion 1000000000 trillion 1000000000000 bn 1000000000 " +
         "mn 1000000 mln 1000000 mil 1000000 tn 1000000000000 trn 1000000000000 bln 1000000000");
 
-    /// <summary>What a word number search starts from (case-insensitive).</summary>
-    internal static readonly SearchValues<string> Triggers = SearchValues.Create(
-        [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-            "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth", "fifth",
-        ],
-        StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Months, full and abbreviated (case-sensitive, capitalised).</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = FrozenSet.Create(StringComparer.Ordinal,
+    internal static readonly WordSet Months = new(FrozenSet.Create(StringComparer.Ordinal,
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec").GetAlternateLookup<ReadOnlySpan<char>>();
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"));
 
     /// <summary>Words that end a counted-noun phrase or cannot be its head: function words, auxiliaries, common adverbs.</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly WordSet Stop = new(FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
         "by", "with", "without", "into", "onto", "over", "under", "above", "below", "after", "before", "since", "until", "during",
         "between", "among", "through", "across", "against", "per", "as", "than", "like", "about", "around", "up", "down", "out",
@@ -60,21 +50,20 @@ internal static class QuantityWords
         "higher", "lower", "last", "next", "times", "today", "yesterday", "tomorrow", "instead", "because", "whereas", "though",
         "although", "within", "via", "toward", "towards", "beyond", "despite", "except", "plus", "minus", "versus", "vs",
         "away", "back", "along", "amid", "ahead", "left", "including", "compared", "versus", "year", "month", "week", "day",
-        "percent", "cent", "a.m.", "p.m.", "am", "pm", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+        "percent", "cent", "a.m.", "p.m.", "am", "pm", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"));
 
     /// <summary>Words before a number that make it a label, not a quantity: "category 4", "Unit 3", "Game 7".</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly WordSet Labels = new(FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "category", "level", "phase", "stage", "grade", "type", "version", "article", "section", "chapter", "page", "route",
         "gate", "platform", "room", "unit", "flight", "game", "round", "episode", "series", "model", "generation", "gen", "tier",
         "zone", "division", "lane", "highway", "interstate", "channel", "district", "block", "floor", "apartment", "pier",
         "terminal", "track", "figure", "fig", "table", "class", "act", "scene", "volume", "vol", "week", "day", "season",
         "number", "no", "nos", "#", "covid", "windows", "ios", "android", "v", "mark", "formula", "term", "bill", "proposition",
         "prop", "clause", "rule", "item", "line", "bus", "door", "hole", "lap", "row", "seat", "stand", "court", "ward", "group",
-        "pool", "step", "part", "size", "exhibit", "appendix", "amendment", "title").GetAlternateLookup<ReadOnlySpan<char>>();
+        "pool", "step", "part", "size", "exhibit", "appendix", "amendment", "title"));
 
     /// <summary>Words that introduce a lower bound: "over", "above" (the "than" forms are handled apart).</summary>
-    internal static readonly FrozenDictionary<string, QuantityBound>.AlternateLookup<ReadOnlySpan<char>> BoundWords =
+    internal static readonly WordMap<QuantityBound> BoundWords = new(
         new Dictionary<string, QuantityBound>(StringComparer.OrdinalIgnoreCase)
         {
             ["over"] = QuantityBound.Greater, ["above"] = QuantityBound.Greater, ["exceeding"] = QuantityBound.Greater,
@@ -85,25 +74,23 @@ internal static class QuantityWords
             ["estimated"] = QuantityBound.Approximate, ["an estimated"] = QuantityBound.Approximate, ["some"] = QuantityBound.Equal,
             ["exactly"] = QuantityBound.Equal, ["precisely"] = QuantityBound.Equal, ["sub"] = QuantityBound.Less,
             ["maximum"] = QuantityBound.LessOrEqual, ["minimum"] = QuantityBound.GreaterOrEqual, ["nearer"] = QuantityBound.Approximate,
-        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Verbs and nouns of change with their direction.</summary>
-    internal static readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> ChangeWords = BuildChanges();
+    internal static readonly WordMap<bool> ChangeWords = BuildChanges();
 
     /// <summary>Words allowed between a change verb and the number: "rose sharply by", "fell just 2%".</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ChangeFillers = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly WordSet ChangeFillers = new(FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "by", "just", "only", "sharply", "slightly", "some", "another", "further", "marginally", "a", "an", "modest", "sharp",
         "steep", "strong", "massive", "whopping", "nearly", "almost", "about", "around", "roughly", "more", "than", "over", "less",
-        "least", "at", "up", "to", "as", "much", "many", "fully", "respectively", "all", "of", "underlying", "annual", "year-on-year")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+        "least", "at", "up", "to", "as", "much", "many", "fully", "respectively", "all", "of", "underlying", "annual", "year-on-year"));
 
     /// <summary>Determiners skipped after "of" in "one of the …", "60 per cent of its revenue".</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "all", "a", "an", "this", "that")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordSet Determiners = new(FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "all", "a", "an", "this", "that"));
 
     /// <summary>Irregular plurals and their singular.</summary>
-    internal static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> IrregularPlurals =
+    internal static readonly WordMap<string> IrregularPlurals = new(
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["people"] = "people", ["men"] = "man", ["women"] = "woman", ["children"] = "child", ["feet"] = "foot",
@@ -119,9 +106,9 @@ internal static class QuantityWords
             ["pulses"] = "pulse", ["causes"] = "cause", ["uses"] = "use", ["databases"] = "database", ["phases"] = "phase",
             ["increases"] = "increase", ["decreases"] = "decrease", ["doses"] = "dose", ["noses"] = "nose", ["vases"] = "vase",
             ["clauses"] = "clause", ["businesses"] = "business", ["lenses"] = "lens", ["gases"] = "gas", ["atlases"] = "atlas",
-        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
 
-    private static FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Build(string pairs)
+    private static WordMap<double> Build(string pairs)
     {
         var parts = pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
@@ -130,10 +117,10 @@ internal static class QuantityWords
             map[parts[i]] = double.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        return new(map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 
-    private static FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> BuildChanges()
+    private static WordMap<bool> BuildChanges()
     {
         var map = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in ("rose rise rises rising risen up gained gain gains gaining added adds climbed climb climbs climbing jumped jump " +
@@ -153,6 +140,6 @@ internal static class QuantityWords
             map[w] = false;
         }
 
-        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        return new(map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 }

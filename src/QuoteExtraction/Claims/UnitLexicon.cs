@@ -34,8 +34,9 @@ internal static class UnitLexicon
     /// <summary>The longest form in characters, to bound look-ups.</summary>
     internal static readonly int MaxLength;
 
-    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> Exact;
-    private static readonly FrozenDictionary<string, UnitEntry>.AlternateLookup<ReadOnlySpan<char>> IgnoreCase;
+    private static readonly WordMap<UnitEntry> Exact;
+    private static readonly WordMap<int> FirstWords;
+    private static readonly WordMap<UnitEntry> IgnoreCase;
 
 #pragma warning disable CA1810 // one pass over the resource fills all three fields
     static UnitLexicon()
@@ -44,6 +45,7 @@ internal static class UnitLexicon
         var exact = new Dictionary<string, UnitEntry>(StringComparer.Ordinal);
         var ignoreCase = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
         var max = 0;
+        var firstWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var parts in EmbeddedLexicon.Rows("units.tsv"))
         {
             if (parts.Length < 3)
@@ -70,12 +72,31 @@ internal static class UnitLexicon
             }
 
             max = Math.Max(max, parts[0].Length);
+            var form = parts[0];
+            var firstEnd = 0;
+            while (firstEnd < form.Length && !IsBreak(form[firstEnd]))
+            {
+                firstEnd++;
+            }
+
+            firstWords[form[..firstEnd]] = Math.Max(form.Count(IsBreak) + 1, firstWords.GetValueOrDefault(form[..firstEnd]));
         }
 
         MaxLength = max;
-        Exact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        IgnoreCase = ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Exact = new(exact.ToFrozenDictionary(StringComparer.Ordinal));
+        FirstWords = new(firstWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        IgnoreCase = new(ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
+
+    /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
+    /// <param name="c">The char.</param>
+    /// <returns>Whether it is a break.</returns>
+    internal static bool IsBreak(char c) => c is ' ' or '-' or '/' or ',' or '.' or ';' or ':' or ')' or '(' or '!' or '?' or '"' or '\'' or '“' or '”' or '’' or '\n' or '\r' or '\t';
+
+    /// <summary>The most words (see <see cref="IsBreak"/>) of a form that starts with <paramref name="firstWord"/> (any case), 0 when none does.</summary>
+    /// <param name="firstWord">The first word, up to its break.</param>
+    /// <returns>A word count.</returns>
+    internal static int MaxWords(ReadOnlySpan<char> firstWord) => FirstWords.TryGetValue(firstWord, out var words) ? words : 0;
 
     /// <summary>Looks up a surface form.</summary>
     /// <param name="form">The form as written.</param>

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Attributes;
+using QuoteExtraction.Benchmarks.Infrastructure;
+using QuoteExtraction.Claims;
+
+namespace QuoteExtraction.Benchmarks.Claims;
+
+/// <summary>The quantity grammar alone (<see cref="QuantityParser.Parse(string)"/>), once per document as <c>ClaimDetector.Detect</c> calls it.</summary>
+public class QuantityParserBenchmarks : CorpusBenchmark
+{
+    /// <summary>Quantities (of every kind, dates and labels included) of every document.</summary>
+    /// <returns>The number of quantities.</returns>
+    [Benchmark(Description = "QuantityParser.Parse")]
+    public long Parse()
+    {
+        long quantities = 0;
+        foreach (var text in Texts)
+        {
+            quantities += QuantityParser.Parse(text).Count;
+        }
+
+        return quantities;
+    }
+}
