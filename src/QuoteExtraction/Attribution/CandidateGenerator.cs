@@ -209,10 +209,12 @@ internal sealed class CandidateGenerator
         int nChosen = 0;
         int lo = sentences[Math.Max(0, sFirst - 2)].FirstToken;
         int hi = sentences[Math.Min(sentences.Length - 1, sLast + 2)].EndToken;
-        for (int c = 0; c < _cues.Count; c++)
+        // Cues are in document order and do not overlap: start at the last one beginning before lo (it may reach past
+        // lo) and stop at hi, so a long document costs each quotation only its neighbourhood.
+        for (int c = Math.Max(0, LowerBound(_cueStarts, lo) - 1); c < _cues.Count && _cues[c].FirstToken < hi; c++)
         {
             var cue = _cues[c];
-            if (cue.EndToken <= lo || cue.FirstToken >= hi)
+            if (cue.EndToken <= lo)
             {
                 continue;
             }

@@ -111,6 +111,26 @@ internal sealed class SourceAttributor
     }
 
     /// <summary>The evidence, rule medium and feature row of one quotation.</summary>
+    // The index of the first match whose first token is at or after token, in a list in document order (binary search).
+    private static int FirstStartingAtOrAfter(List<PhraseMatch> matches, int token)
+    {
+        int lo = 0, hi = matches.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (matches[mid].FirstToken < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     internal (SourceChoice Choice, string? RuleMedium, bool Strong) Evidence(SourceInput input, SourceChoice? previous, SourceInput? previousInput, float[] row)
     {
         Array.Clear(row);
@@ -124,10 +144,15 @@ internal sealed class SourceAttributor
         Span<int> bestFirst = stackalloc int[11];
         best.Fill(int.MaxValue);
         int prevSentenceLo = PreviousSentenceStart(lo);
-        foreach (var v in _index.Venues)
+        var venues = _index.Venues;
+
+        // Venues are in document order: start at the first that can reach the sentence before, stop past the scope, so a
+        // long document costs each quotation only its neighbourhood.
+        for (int k = FirstStartingAtOrAfter(venues, prevSentenceLo - PhraseLexicon.Venues.MaxTokens); k < venues.Count && venues[k].FirstToken < hi; k++)
         {
+            var v = venues[k];
             int m = Media.IndexOf(v.Value);
-            if (m < 0 || v.EndToken <= prevSentenceLo || v.FirstToken >= hi)
+            if (m < 0 || v.EndToken <= prevSentenceLo)
             {
                 continue;
             }
@@ -324,12 +349,10 @@ internal sealed class SourceAttributor
             {
                 mediumFirst = bestFirst[m];
                 mediumEnd = bestFirst[m] + 1;
-                foreach (var v in _index.Venues)
+                int k = FirstStartingAtOrAfter(venues, bestFirst[m]);
+                if (k < venues.Count && venues[k].FirstToken == bestFirst[m])
                 {
-                    if (v.FirstToken == bestFirst[m])
-                    {
-                        mediumEnd = v.EndToken;
-                    }
+                    mediumEnd = venues[k].EndToken; // first tokens are unique: one match per starting token
                 }
             }
             else if (input.Cue is { } c)

@@ -51,7 +51,11 @@ internal sealed class PhraseLexicon
         _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         _firstWords = new WordFilter(_byFirst.Keys);
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        MaxTokens = map.Values.SelectMany(list => list).Max(e => e.Item1.Length);
     }
+
+    /// <summary>The most tokens a match can span: bounds how far before a position a match ending after it can start.</summary>
+    public int MaxTokens { get; }
 
     /// <summary>The outlets (<c>models/lexicons/outlets.tsv</c>), matched case-sensitively.</summary>
     public static PhraseLexicon Outlets { get; } = LoadOutlets();
