@@ -582,16 +582,22 @@ public sealed class DocumentEntities
         return best < 0 ? null : _entities[best];
     }
 
+    // Equal names (ignoring case) hash alike, so a differing hash rules a name out without comparing characters.
+    private static int NameHash(ReadOnlySpan<char> name) => string.GetHashCode(name, StringComparison.OrdinalIgnoreCase);
+
     private static Gender Opposite(Gender g) => g == Gender.Male ? Gender.Female : g == Gender.Female ? Gender.Male : Gender.Unknown;
 
     private Entity? FindByName(ReadOnlySpan<char> word, int offset)
     {
         var best = -1;
         var text = _document.Text;
+        var wordHash = NameHash(word);
         for (var e = 0; e < _infos.Length; e++)
         {
             ref readonly var info = ref _infos[e];
-            if (info.Kind == EntityKind.Person && (word.Equals(info.LastSpan(text), StringComparison.OrdinalIgnoreCase) || word.Equals(info.FirstSpan(text), StringComparison.OrdinalIgnoreCase)))
+            if (info.Kind == EntityKind.Person
+                && ((info.HasLast && info.LastHash == wordHash && word.Equals(info.LastSpan(text), StringComparison.OrdinalIgnoreCase))
+                    || (info.HasFirst && info.FirstHash == wordHash && word.Equals(info.FirstSpan(text), StringComparison.OrdinalIgnoreCase))))
             {
                 best = best < 0 || info.MentionCount > _infos[best].MentionCount ? e : best;
             }
@@ -629,6 +635,8 @@ public sealed class DocumentEntities
         public int FirstEnd;
         public int LastStart;  // -1: no last name
         public int LastEnd;
+        public int FirstHash; // NameHash of the first name: comparing it first keeps look-ups by name cheap in long documents
+        public int LastHash;
         public int NameTokens;
         public int MentionCount;
         public int FirstMention; // index into the placed array
@@ -696,6 +704,12 @@ public sealed class DocumentEntities
         private Info[] _infos = null!;
         private int _count;
         private Dictionary<string, List<int>>? _roles;
+
+        // Entities by first-name and last-name hash, ids ascending: built once a document has many entities, so that
+        // matching a one-word name costs its namesakes, not every entity (a book-length text has thousands).
+        private const int NameIndexThreshold = 64;
+        private Dictionary<int, List<int>>? _byFirstName;
+        private Dictionary<int, List<int>>? _byLastName;
 
         public DocumentEntities Build()
         {
@@ -901,6 +915,8 @@ public sealed class DocumentEntities
             var t = document.Tokens[token];
             _infos[e].FirstStart = t.Start;
             _infos[e].FirstEnd = t.End;
+            _infos[e].FirstHash = NameHash(document.GetText(t));
+            AddToNameIndex(_byFirstName, _infos[e].FirstHash, e);
         }
 
         private void SetLast(int e, int token)
@@ -908,6 +924,59 @@ public sealed class DocumentEntities
             var t = document.Tokens[token];
             _infos[e].LastStart = t.Start;
             _infos[e].LastEnd = t.End;
+            _infos[e].LastHash = NameHash(document.GetText(t));
+            AddToNameIndex(_byLastName, _infos[e].LastHash, e);
+        }
+
+        /// <summary>
+        /// The entities that may have the name with hash <paramref name="hash"/> as first (or last) name, ids ascending; or
+        /// <c>null</c> while the document has few entities (callers then scan them all, in the same order).
+        /// </summary>
+        private List<int>? Namesakes(bool byFirst, int hash)
+        {
+            if (_byLastName is null)
+            {
+                if (_count < NameIndexThreshold)
+                {
+                    return null;
+                }
+
+                _byFirstName = [];
+                _byLastName = [];
+                for (var e = 0; e < _count; e++)
+                {
+                    if (_infos[e].HasFirst)
+                    {
+                        AddToNameIndex(_byFirstName, _infos[e].FirstHash, e);
+                    }
+
+                    if (_infos[e].HasLast)
+                    {
+                        AddToNameIndex(_byLastName, _infos[e].LastHash, e);
+                    }
+                }
+            }
+
+            return (byFirst ? _byFirstName! : _byLastName).TryGetValue(hash, out var list) ? list : [];
+        }
+
+        private static void AddToNameIndex(Dictionary<int, List<int>>? index, int hash, int e)
+        {
+            if (index is null)
+            {
+                return;
+            }
+
+            if (!index.TryGetValue(hash, out var list))
+            {
+                index[hash] = list = [];
+            }
+
+            var at = list.BinarySearch(e);
+            if (at < 0)
+            {
+                list.Insert(~at, e); // keep ids ascending and unique: the scan order decides ties
+            }
         }
 
         private int OrgEntity(in RawMention m)
@@ -1009,14 +1078,18 @@ public sealed class DocumentEntities
         private int ShortEntity(int r, in RawMention m)
         {
             var word = Word(m.NameEnd - 1);
+            var wordHash = NameHash(word);
             var best = -1;
             var ambiguous = false;
             foreach (var byFirst in (ReadOnlySpan<bool>)[false, true])
             {
-                for (var e = 0; e < _count; e++)
+                var namesakes = Namesakes(byFirst, wordHash);
+                var n = namesakes?.Count ?? _count;
+                for (var k = 0; k < n; k++)
                 {
+                    var e = namesakes?[k] ?? k;
                     ref readonly var info = ref _infos[e];
-                    if (info.Kind != EntityKind.Person || !(byFirst ? info.HasFirst : info.HasLast)
+                    if (info.Kind != EntityKind.Person || !(byFirst ? info.HasFirst : info.HasLast) || (byFirst ? info.FirstHash : info.LastHash) != wordHash
                         || !word.Equals(byFirst ? info.FirstSpan(_text) : info.LastSpan(_text), StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
@@ -1064,10 +1137,14 @@ public sealed class DocumentEntities
                 && EntityLexicons.SpeechVerbs.Contains(document.GetText(tokens[m.EndToken]))))
             {
                 // Same short name seen before: "Mr. Trump" ... "Trump".
-                for (var e = 0; e < _count; e++)
+                var namesakes = Namesakes(false, wordHash);
+                var n = namesakes?.Count ?? _count;
+                for (var k = 0; k < n; k++)
                 {
+                    var e = namesakes?[k] ?? k;
                     ref var info = ref _infos[e];
-                    if (info.Kind == EntityKind.Person && info.NameTokens == 1 && info.HasLast && word.Equals(info.LastSpan(_text), StringComparison.OrdinalIgnoreCase))
+                    if (info.Kind == EntityKind.Person && info.NameTokens == 1 && info.HasLast && info.LastHash == wordHash
+                        && word.Equals(info.LastSpan(_text), StringComparison.OrdinalIgnoreCase))
                     {
                         Honorific(ref info, m);
                         return e;
