@@ -711,6 +711,10 @@ public sealed class DocumentEntities
         private Dictionary<int, List<int>>? _byFirstName;
         private Dictionary<int, List<int>>? _byLastName;
 
+        // Each entity's latest raw mention below _swept (see LastBefore).
+        private int[]? _lastSeen;
+        private int _swept;
+
         public DocumentEntities Build()
         {
             var doc = document;
@@ -1161,17 +1165,42 @@ public sealed class DocumentEntities
             return -1;
         }
 
+        /// <summary>The last raw mention before <paramref name="r"/> that belongs to <paramref name="entity"/>, or -1.</summary>
+        /// <remarks>
+        /// The short-name pass asks in increasing <paramref name="r"/>, and mentions before r no longer change then, so one
+        /// forward sweep keeps each entity's latest mention instead of scanning back through the document on every ask.
+        /// </remarks>
         private int LastBefore(int entity, int r)
         {
-            for (var q = r - 1; q >= 0; q--)
+            if (r < _swept)
             {
-                if (_entityOf[q] == entity)
+                for (var q = r - 1; q >= 0; q--)
                 {
-                    return q;
+                    if (_entityOf[q] == entity)
+                    {
+                        return q;
+                    }
+                }
+
+                return -1;
+            }
+
+            if (_lastSeen is null || _lastSeen.Length < _count)
+            {
+                var old = _lastSeen?.Length ?? 0;
+                Array.Resize(ref _lastSeen, Math.Max(16, _count * 2));
+                _lastSeen.AsSpan(old).Fill(-1);
+            }
+
+            for (; _swept < r; _swept++)
+            {
+                if (_entityOf[_swept] is var e and >= 0)
+                {
+                    _lastSeen[e] = _swept;
                 }
             }
 
-            return -1;
+            return _lastSeen[entity];
         }
 
         private int NextPerson(Placed[] placed, int from)
