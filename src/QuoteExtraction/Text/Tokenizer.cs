@@ -444,36 +444,43 @@ public static class Tokenizer
         {
             var text = _text;
             var c = text[i];
-            if ((c | 0x20) is 'h' or 'w' && TryUrl(i, out var urlEnd))
+            if (MayStartUrl(i) && TryUrl(i, out var urlEnd))
             {
                 Emit(i, urlEnd, TokenKind.Url, TokenFlags.None);
                 return urlEnd;
             }
 
+            // Span up to the range end so the JIT drops bounds checks in the per-character loop.
+            var span = text.AsSpan(0, _end);
             var j = i;
             var upper = 0;
             var lower = 0;
-            while (j < _end)
+            while (true)
             {
-                c = text[j];
+                // Most word characters are lower-case ASCII letters: skip their runs in a tight loop.
+                var run = j;
+                while ((uint)j < (uint)span.Length && char.IsAsciiLetterLower(span[j]))
+                {
+                    j++;
+                }
+
+                lower += j - run;
+                if ((uint)j >= (uint)span.Length)
+                {
+                    break;
+                }
+
+                c = span[j];
                 if (c < 128)
                 {
-                    var k = CharInfo.Classify(c);
-                    if (k == CharClass.Lower)
-                    {
-                        lower++;
-                        j++;
-                        continue;
-                    }
-
-                    if (k == CharClass.Upper)
+                    if (char.IsAsciiLetterUpper(c))
                     {
                         upper++;
                         j++;
                         continue;
                     }
 
-                    if (k == CharClass.Digit)
+                    if (char.IsAsciiDigit(c))
                     {
                         j++;
                         continue;
@@ -780,6 +787,23 @@ public static class Tokenizer
 
             end = k < _end && text[k] == '/' ? UrlTail(k) : k;
             return true;
+        }
+
+        /// <summary>
+        /// Cheap pre-check for <see cref="TryUrl"/>: "h" + "t" or "w" + "w". Many common words start with h or w,
+        /// and the full prefix comparison would run for each of them.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly bool MayStartUrl(int i)
+        {
+            var first = _text[i] | 0x20;
+            if ((first != 'h' && first != 'w') || i + 1 >= _end)
+            {
+                return false;
+            }
+
+            var second = _text[i + 1] | 0x20;
+            return first == 'h' ? second == 't' : second == 'w';
         }
 
         /// <summary>"http://", "https://" or "www." followed by a non-space run, minus trailing punctuation.</summary>
