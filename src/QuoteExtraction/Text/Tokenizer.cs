@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace QuoteExtraction.Text;
 
@@ -459,11 +462,7 @@ public static class Tokenizer
             {
                 // Most word characters are lower-case ASCII letters: skip their runs in a tight loop.
                 var run = j;
-                while ((uint)j < (uint)span.Length && char.IsAsciiLetterLower(span[j]))
-                {
-                    j++;
-                }
-
+                j = LowerRunEnd(span, j);
                 lower += j - run;
                 if ((uint)j >= (uint)span.Length)
                 {
@@ -579,6 +578,38 @@ public static class Tokenizer
             }
 
             Emit(i, j, TokenKind.Word, CaseFlags(text[i], upper, lower));
+            return j;
+        }
+
+        /// <summary>End of the run of lower-case ASCII letters starting at <paramref name="j"/>.</summary>
+        /// <remarks>
+        /// Compares eight chars at once: a word's length is unpredictable, so a char-by-char loop pays a branch
+        /// misprediction at nearly every word end, while one vector compare and a bit scan find it without one.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int LowerRunEnd(ReadOnlySpan<char> span, int j)
+        {
+            if (Vector128.IsHardwareAccelerated)
+            {
+                while (j <= span.Length - Vector128<ushort>.Count)
+                {
+                    var chars = Vector128.Create(MemoryMarshal.Cast<char, ushort>(span.Slice(j, Vector128<ushort>.Count)));
+                    var notLower = Vector128.GreaterThan(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')));
+                    var mask = notLower.ExtractMostSignificantBits();
+                    if (mask != 0)
+                    {
+                        return j + BitOperations.TrailingZeroCount(mask);
+                    }
+
+                    j += Vector128<ushort>.Count;
+                }
+            }
+
+            while ((uint)j < (uint)span.Length && char.IsAsciiLetterLower(span[j]))
+            {
+                j++;
+            }
+
             return j;
         }
 
