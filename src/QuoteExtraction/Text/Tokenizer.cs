@@ -88,6 +88,21 @@ public static class Tokenizer
             while (i < _end)
             {
                 var c = text[i];
+
+                // Single spaces and ASCII letters start most iterations: test them before the general switch.
+                if (c == ' ')
+                {
+                    _space = true;
+                    i++;
+                    continue;
+                }
+
+                if (char.IsAsciiLetter(c))
+                {
+                    i = ScanWord(i);
+                    continue;
+                }
+
                 switch (CharInfo.Classify(c))
                 {
                     case CharClass.Separator:
