@@ -90,7 +90,7 @@ internal static class CharInfo
 
     /// <summary>Whether <paramref name="c"/> separates tokens: whitespace, control and invisible format characters (but not joiners).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool IsSeparator(char c) => c < 128 ? Ascii[c] == CharClass.Separator : IsSeparatorSlow(c);
+    internal static bool IsSeparator(char c) => c < 128 ? c <= ' ' || c == '\x7F' : IsSeparatorSlow(c); // the ASCII Separator class, without a table load
 
     private static bool IsSeparatorSlow(char c)
     {
