@@ -1057,12 +1057,23 @@ public static class Tokenizer
                 flags |= TokenFlags.SpaceAfter;
             }
 
-            if (Count == Buffer.Length)
+            var buffer = Buffer;
+            var count = Count;
+            if ((uint)count >= (uint)buffer.Length)
             {
-                Array.Resize(ref Buffer, Math.Max(16, Buffer.Length * 2));
+                buffer = Grow();
             }
 
-            Buffer[Count++] = new Token(start, end, kind, flags);
+            buffer[count] = new Token(start, end, kind, flags); // the unsigned test above lets the JIT drop the bounds check
+            Count = count + 1;
+        }
+
+        /// <summary>Doubles <see cref="Buffer"/>; kept out of <see cref="Emit"/> so the inlined hot path stays small.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private Token[] Grow()
+        {
+            Array.Resize(ref Buffer, Math.Max(16, Buffer.Length * 2));
+            return Buffer;
         }
     }
 }
