@@ -89,13 +89,11 @@ internal static class CharInfo
     internal static bool IsLetterOrDigit(char c) => c < 128 ? Ascii[c] is CharClass.Upper or CharClass.Lower or CharClass.Digit : char.IsLetterOrDigit(c);
 
     /// <summary>Whether <paramref name="c"/> separates tokens: whitespace, control and invisible format characters (but not joiners).</summary>
-    internal static bool IsSeparator(char c)
-    {
-        if (c < 128)
-        {
-            return Ascii[c] == CharClass.Separator;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsSeparator(char c) => c < 128 ? c <= ' ' || c == '\x7F' : IsSeparatorSlow(c); // the ASCII Separator class, without a table load
 
+    private static bool IsSeparatorSlow(char c)
+    {
         if (char.IsWhiteSpace(c))
         {
             return true;

@@ -21,6 +21,29 @@ public class TokenizerTests
         Texts("The cat sat, then left.").Should().Equal("The", "cat", "sat", ",", "then", "left", ".");
     }
 
+    [Test]
+    public void Tokenize_LowerCaseRunsOfEveryLength_EndAtTheRangeOrTheNextNonLetter()
+    {
+        // Lower-case runs are scanned eight chars at a time: cover lengths around block sizes and range ends.
+        for (var length = 1; length <= 20; length++)
+        {
+            var word = new string('x', length);
+            foreach (var text in new[] { word, "A" + word, word + "Q", word + " end", word + "-like" })
+            {
+                var tokens = Tokenizer.Tokenize(text);
+                tokens.Should().HaveCount(text.EndsWith(" end", StringComparison.Ordinal) ? 2 : 1, text);
+                tokens[0].Start.Should().Be(0);
+                tokens[0].End.Should().Be(text.EndsWith(" end", StringComparison.Ordinal) ? length : text.Length, text);
+                (tokens[0].Flags & ~TokenFlags.SpaceAfter).Should().Be(text[0] == 'A' ? TokenFlags.Capitalized : TokenFlags.None, text);
+            }
+
+            var buffer = new Token[1];
+            var count = Tokenizer.Tokenize(word + "yyyy", 0, length, ref buffer, 0);
+            count.Should().Be(1);
+            buffer[0].End.Should().Be(length, "a token never crosses the end of its range");
+        }
+    }
+
     [TestCase("don't", new[] { "do", "n't" })]
     [TestCase("don’t", new[] { "do", "n’t" })]
     [TestCase("can't", new[] { "ca", "n't" })]
