@@ -28,6 +28,31 @@ public class DocumentEntitiesTests
         return entities.Resolve(start, start + span.Length);
     }
 
+    // A long document with many people: one-word names then go through the name index, and ties through the sweep of
+    // latest mentions; the answers must be those of a short document.
+    [TestCase(4)]
+    [TestCase(80)]
+    public void Resolve_SurnameAmongManyPeople_GivesTheNamesakeMentionedLast(int people)
+    {
+        string[] firsts = ["John", "Mary", "Peter", "Susan", "David", "Helen", "James", "Laura"];
+        string[] heads = ["Ash", "Brook", "Carr", "Dun", "Eld", "Fair", "Glen", "Hart", "Ing", "Kirk"];
+        string[] tails = ["ford", "ley", "wood", "ton", "by", "ham", "well", "more"];
+        var text = new System.Text.StringBuilder("Mary Ashford opened the meeting.\n\n");
+        for (var i = 1; i < people; i++)
+        {
+            text.Append(firsts[i % firsts.Length]).Append(' ').Append(heads[i % heads.Length]).Append(tails[i / heads.Length % tails.Length])
+                .Append(" spoke about the budget.\n\n");
+        }
+
+        text.Append("Peter Ashford disagreed with the plan.\n\nLater, Ashford said the council had run out of time.\n\n");
+        text.Append("Kirkford said little.");
+        var doc = text.ToString();
+        var (_, entities) = Analyze(doc);
+
+        Resolve(doc, entities, "Ashford", occurrence: 2)!.Name.Should().Be("Peter Ashford");
+        Resolve(doc, entities, "Kirkford", occurrence: people > 9 ? 1 : 0)!.Name.Should().Be(people > 9 ? "Mary Kirkford" : "Kirkford");
+    }
+
     [Test]
     public void Resolve_RoleHeadWithNameInApposition_GivesTheName()
     {
