@@ -158,24 +158,7 @@ internal sealed class CandidateGenerator
         return b - a;
     }
 
-    private static int LowerBound(int[] a, int value)
-    {
-        int lo = 0, hi = a.Length;
-        while (lo < hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            if (a[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int LowerBound(int[] a, int value) => Sorted.FirstAtOrAfter<int>(a, value, static x => x);
 
     /// <summary>The cues outside quotations that candidates refer to by index.</summary>
     public List<CueMatch> Cues => _cues;

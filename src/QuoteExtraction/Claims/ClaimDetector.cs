@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -607,19 +608,7 @@ public static class ClaimDetector
     internal static ClaimAsserter? Source(TextDocument doc, SentenceSpan sentence, List<ClaimCues.Hit> hits)
     {
         // Hits are sorted; find the first in the sentence by binary search.
-        int lo = 0, hi = hits.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (hits[mid].Start < sentence.Start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
+        int lo = Sorted.FirstAtOrAfter(CollectionsMarshal.AsSpan(hits), sentence.Start, static h => h.Start);
 
         var tokens = doc.Tokens;
         for (int h = lo; h < hits.Count && hits[h].Start < sentence.End; h++)

@@ -361,24 +361,7 @@ public sealed class DocumentEntities
         }
     }
 
-    private int FirstPlacedAtOrAfter(int offset)
-    {
-        int lo = 0, hi = _placed.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_placed[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private int FirstPlacedAtOrAfter(int offset) => Sorted.FirstAtOrAfter<Placed>(_placed, offset, static p => p.Start);
 
     // ---- pronouns, roles, names ----
 

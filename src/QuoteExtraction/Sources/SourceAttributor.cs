@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using QuoteExtraction.Attribution;
 using QuoteExtraction.Text;
 
@@ -111,25 +112,9 @@ internal sealed class SourceAttributor
     }
 
     /// <summary>The evidence, rule medium and feature row of one quotation.</summary>
-    // The index of the first match whose first token is at or after token, in a list in document order (binary search).
-    private static int FirstStartingAtOrAfter(List<PhraseMatch> matches, int token)
-    {
-        int lo = 0, hi = matches.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (matches[mid].FirstToken < token)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    // The index of the first match whose first token is at or after token (matches are in document order).
+    private static int FirstStartingAtOrAfter(List<PhraseMatch> matches, int token) =>
+        Sorted.FirstAtOrAfter(CollectionsMarshal.AsSpan(matches), token, static m => m.FirstToken);
 
     internal (SourceChoice Choice, string? RuleMedium, bool Strong) Evidence(SourceInput input, SourceChoice? previous, SourceInput? previousInput, float[] row)
     {

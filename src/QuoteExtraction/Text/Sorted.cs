@@ -1,0 +1,29 @@
+namespace QuoteExtraction.Text;
+
+/// <summary>Binary search over items kept in document order by an integer key (a token index or an offset).</summary>
+internal static class Sorted
+{
+    /// <summary>The index of the first item whose key is at least <paramref name="value"/>, or the count when none is.</summary>
+    /// <param name="items">The items, sorted by <paramref name="key"/> ascending.</param>
+    /// <param name="value">The key sought.</param>
+    /// <param name="key">The item's key.</param>
+    /// <returns>The lower bound of <paramref name="value"/>.</returns>
+    public static int FirstAtOrAfter<T>(ReadOnlySpan<T> items, int value, Func<T, int> key)
+    {
+        int lo = 0, hi = items.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (key(items[mid]) < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
