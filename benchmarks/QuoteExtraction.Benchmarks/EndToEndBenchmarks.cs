@@ -17,16 +17,7 @@ public class EndToEndBenchmarks : CorpusBenchmark
     /// <summary>Quotation spans and kinds, no speaker attribution.</summary>
     /// <returns>The number of quotations.</returns>
     [Benchmark(Description = "ExtractQuotes (AttributeSpeakers = false)")]
-    public long ExtractQuotesOnly()
-    {
-        long quotes = 0;
-        foreach (var text in Texts)
-        {
-            quotes += _quotesOnly.ExtractQuotes(text).Quotes.Count;
-        }
-
-        return quotes;
-    }
+    public long ExtractQuotesOnly() => SumOverTexts(text => _quotesOnly.ExtractQuotes(text).Quotes.Count);
 
     /// <summary>The default extractor: quotations plus speakers and cues.</summary>
     /// <returns>The number of quotations with a speaker.</returns>
@@ -51,16 +42,7 @@ public class EndToEndBenchmarks : CorpusBenchmark
     /// <summary>The full pipeline: quotations, speakers, sources and fact claims.</summary>
     /// <returns>The number of claims.</returns>
     [Benchmark(Description = "ExtractQuotes (ExtractClaims = true)")]
-    public long ExtractWithClaims()
-    {
-        long claims = 0;
-        foreach (var text in Texts)
-        {
-            claims += _withClaims.ExtractQuotes(text).Claims.Count;
-        }
-
-        return claims;
-    }
+    public long ExtractWithClaims() => SumOverTexts(text => _withClaims.ExtractQuotes(text).Claims.Count);
 
     /// <summary>Default extraction streamed into <see cref="QuoteJson.WriteJsonLines"/> (in memory).</summary>
     /// <returns>The number of UTF-8 bytes written.</returns>

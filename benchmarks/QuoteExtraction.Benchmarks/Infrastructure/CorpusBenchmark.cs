@@ -38,6 +38,20 @@ public abstract class CorpusBenchmark
         Setup();
     }
 
+    /// <summary>Runs <paramref name="count"/> on every text of the corpus and sums what it returns (the benchmark's result).</summary>
+    /// <param name="count">The work for one document, returning a count so it cannot be elided.</param>
+    /// <returns>The sum over the corpus.</returns>
+    protected long SumOverTexts(Func<string, long> count)
+    {
+        long sum = 0;
+        foreach (var text in Texts)
+        {
+            sum += count(text);
+        }
+
+        return sum;
+    }
+
     /// <summary>Class-specific preparation, after the corpus is loaded; not measured.</summary>
     protected virtual void Setup()
     {

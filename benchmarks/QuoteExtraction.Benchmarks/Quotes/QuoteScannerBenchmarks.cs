@@ -10,14 +10,5 @@ public class QuoteScannerBenchmarks : CorpusBenchmark
     /// <summary>Raw quotation spans of every document.</summary>
     /// <returns>The number of raw spans.</returns>
     [Benchmark(Description = "QuoteScanner.ScanRaw")]
-    public long ScanRaw()
-    {
-        long quotes = 0;
-        foreach (var text in Texts)
-        {
-            quotes += QuoteScanner.ScanRaw(text).Length;
-        }
-
-        return quotes;
-    }
+    public long ScanRaw() => SumOverTexts(static text => QuoteScanner.ScanRaw(text).Length);
 }

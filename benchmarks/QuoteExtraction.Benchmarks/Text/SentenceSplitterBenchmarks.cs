@@ -78,14 +78,5 @@ public class SentenceSplitterBenchmarks : CorpusBenchmark
     /// <summary>The text layer as the pipeline uses it: <see cref="TextDocument.Analyze"/>.</summary>
     /// <returns>The number of sentences.</returns>
     [Benchmark(Description = "TextDocument.Analyze")]
-    public long Analyze()
-    {
-        long sentences = 0;
-        foreach (var text in Texts)
-        {
-            sentences += TextDocument.Analyze(text).Sentences.Length;
-        }
-
-        return sentences;
-    }
+    public long Analyze() => SumOverTexts(static text => TextDocument.Analyze(text).Sentences.Length);
 }
