@@ -998,22 +998,19 @@ public sealed class DocumentEntities
             var first = Word(firstToken);
             var last = Word(m.NameEnd - 1);
             var words = m.NameEnd - m.NameStart;
-            for (var e = 0; e < _count; e++)
+            if (WithFullName(first, last) is var e and >= 0)
             {
-                if (SameFullName(e, first, last))
+                ref var info = ref _infos[e];
+                if (words > info.NameTokens)
                 {
-                    ref var info = ref _infos[e];
-                    if (words > info.NameTokens)
-                    {
-                        var tokens = document.Tokens;
-                        info.NameStart = tokens[m.NameStart].Start;
-                        info.NameEnd = tokens[m.NameEnd - 1].End;
-                        info.NameTokens = words;
-                    }
-
-                    Honorific(ref info, m);
-                    return e;
+                    var tokens = document.Tokens;
+                    info.NameStart = tokens[m.NameStart].Start;
+                    info.NameEnd = tokens[m.NameEnd - 1].End;
+                    info.NameTokens = words;
                 }
+
+                Honorific(ref info, m);
+                return e;
             }
 
             var id = NewEntity(m, EntityKind.Person);
@@ -1032,12 +1029,17 @@ public sealed class DocumentEntities
             }
         }
 
-        private int FindFull(in RawMention m)
+        private int FindFull(in RawMention m) => WithFullName(Word(FirstWord(m)), Word(m.NameEnd - 1));
+
+        /// <summary>The first person (lowest id) whose first and last names are these, ignoring case; or -1.</summary>
+        private int WithFullName(ReadOnlySpan<char> first, ReadOnlySpan<char> last)
         {
-            var first = Word(FirstWord(m));
-            var last = Word(m.NameEnd - 1);
-            for (var e = 0; e < _count; e++)
+            // Only a namesake by last name can match, so a long document's index narrows the scan without changing its order.
+            var namesakes = Namesakes(false, NameHash(last));
+            var n = namesakes?.Count ?? _count;
+            for (var k = 0; k < n; k++)
             {
+                var e = namesakes?[k] ?? k;
                 if (SameFullName(e, first, last))
                 {
                     return e;
