@@ -1,4 +1,4 @@
-using System.Text.Json;
+using QuoteExtraction.Corpora;
 
 namespace QuoteExtraction.Benchmarks.Infrastructure;
 
@@ -68,30 +68,11 @@ internal sealed class NewsCorpus
     /// <summary>Reads a JSONL file of <c>{"id","text"}</c> objects.</summary>
     public static NewsCorpus Load(string path)
     {
-        var ids = new List<string>();
-        var texts = new List<string>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                ids.Add(root.TryGetProperty("id", out var id) ? id.ToString() : lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                texts.Add(root.GetProperty("text").GetString() ?? string.Empty);
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"{path}:{lineNo}: not a {{\"id\",\"text\"}} JSON object ({ex.Message}).", ex);
-            }
-        }
-
+        var documents = JsonLines.Read(path, static (root, lineNo) => (
+            Id: root.TryGetProperty("id", out var id) ? id.ToString() : lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Text: root.GetProperty("text").GetString() ?? string.Empty));
+        var ids = documents.Select(d => d.Id).ToList();
+        var texts = documents.Select(d => d.Text).ToList();
         if (texts.Count == 0)
         {
             throw new InvalidDataException($"{path} holds no documents.");

@@ -36,7 +36,7 @@ internal static class QuickRun
             corpus = NewsCorpus.Load(NewsCorpus.Locate());
             Console.WriteLine($"Corpus: {corpus.Path}: {corpus.Texts.Length:N0} documents, {corpus.Chars:N0} UTF-16 chars ({corpus.MegaChars:F1} MB), loaded in {load.ElapsedMilliseconds:N0} ms");
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

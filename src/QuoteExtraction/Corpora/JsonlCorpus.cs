@@ -31,31 +31,7 @@ public static class JsonlCorpus
     public static IReadOnlyList<AnnotatedDocument> Read(TextReader reader, string name = "corpus")
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var docs = new List<AnnotatedDocument>();
-        int lineNo = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                docs.Add(ParseLine(line, lineNo));
-            }
-            catch (JsonException ex)
-            {
-                throw new CorpusFormatException(name, lineNo, $"not valid JSON: {ex.Message}");
-            }
-            catch (FormatException ex) when (ex is not CorpusFormatException)
-            {
-                throw new CorpusFormatException(name, lineNo, ex.Message);
-            }
-        }
-
-        return docs;
+        return JsonLines.Read(reader, name, ParseLine);
     }
 
     /// <summary>Writes documents in the corpus format (for example to convert PolNeAR).</summary>
@@ -125,10 +101,8 @@ public static class JsonlCorpus
         json.WriteEndObject();
     }
 
-    private static AnnotatedDocument ParseLine(string line, int lineNo)
+    private static AnnotatedDocument ParseLine(JsonElement root, int lineNo)
     {
-        using var json = JsonDocument.Parse(line);
-        var root = json.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException("a line must be a JSON object.");

@@ -36,47 +36,28 @@ public static class SourceExamples
     public static IReadOnlyList<SourceExample> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var result = new List<SourceExample>();
-        int lineNo = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        return JsonLines.Read(path, (root, lineNo) =>
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
+            var quotes = new List<GoldSource>();
+            foreach (var q in root.GetProperty("quotes").EnumerateArray())
             {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
-                var quotes = new List<GoldSource>();
-                foreach (var q in root.GetProperty("quotes").EnumerateArray())
+                var quote = q.GetProperty("quote").GetString() ?? string.Empty;
+                int at = text.IndexOf(quote, StringComparison.Ordinal);
+                if (at < 0 || quote.Length == 0)
                 {
-                    var quote = q.GetProperty("quote").GetString() ?? string.Empty;
-                    int at = text.IndexOf(quote, StringComparison.Ordinal);
-                    if (at < 0 || quote.Length == 0)
-                    {
-                        throw new CorpusFormatException(path, lineNo, $"quotation not found in its text: {quote}");
-                    }
-
-                    quotes.Add(new GoldSource(at, at + quote.Length, Str(q, "medium"), Str(q, "outlet"), Str(q, "event"), Str(q, "reportedBy")));
+                    throw new CorpusFormatException(path, lineNo, $"quotation not found in its text: {quote}");
                 }
 
-                result.Add(new SourceExample(
-                    root.TryGetProperty("id", out var id) ? id.ToString() : $"line-{lineNo}",
-                    root.TryGetProperty("split", out var split) ? split.GetString() ?? "train" : "train",
-                    text,
-                    quotes));
+                quotes.Add(new GoldSource(at, at + quote.Length, Str(q, "medium"), Str(q, "outlet"), Str(q, "event"), Str(q, "reportedBy")));
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException && ex is not CorpusFormatException)
-            {
-                throw new CorpusFormatException(path, lineNo, ex.Message);
-            }
-        }
 
-        return result;
+            return new SourceExample(
+                root.TryGetProperty("id", out var id) ? id.ToString() : $"line-{lineNo}",
+                root.TryGetProperty("split", out var split) ? split.GetString() ?? "train" : "train",
+                text,
+                quotes);
+        });
     }
 
     private static string? Str(JsonElement e, string name) =>
