@@ -93,14 +93,27 @@ public sealed class CheckWorthinessModel : IClaimScorer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstToken, endToken);
         Span<float> row = stackalloc float[CheckWorthinessFeatures.DenseCount + 1];
         double linear = CheckWorthinessFeatures.LinearScore(document, firstToken, endToken, _dense, _hashed, _bias, row);
-        if (Trees is null)
+        return Probability(linear, row, Trees, Manifest);
+    }
+
+    /// <summary>
+    /// The probability from the linear score: its sigmoid for a linear model, else the calibrated score of the trees over
+    /// the dense cues and the linear score. Shared with training, which scores pre-featurised sentences.
+    /// </summary>
+    /// <param name="linear">The linear score.</param>
+    /// <param name="row">The dense cues followed by one free slot (<see cref="CheckWorthinessFeatures.DenseCount"/> + 1 values).</param>
+    /// <param name="trees">The second-stage trees, or <c>null</c>.</param>
+    /// <param name="manifest">The manifest with the trees' calibration.</param>
+    /// <returns>A probability.</returns>
+    internal static double Probability(double linear, Span<float> row, TreeEnsemble? trees, ModelManifest manifest)
+    {
+        if (trees is null)
         {
             return Sigmoid(linear);
         }
 
         row[^1] = (float)linear;
-        double raw = Trees.Score(row);
-        return 1.0 / (1.0 + Math.Exp((Manifest.PlattSlope * raw) + Manifest.PlattOffset));
+        return 1.0 / (1.0 + Math.Exp((manifest.PlattSlope * trees.Score(row)) + manifest.PlattOffset));
     }
 
     /// <summary>Whether the score reaches the model's decision threshold (<see cref="ModelManifest.Threshold"/>).</summary>

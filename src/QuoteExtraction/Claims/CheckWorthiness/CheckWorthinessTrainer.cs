@@ -494,16 +494,9 @@ public static class CheckWorthinessTrainer
     {
         public double Score(Sample s)
         {
-            double linear = Linear(s, Weights, Bias);
-            if (Trees is null)
-            {
-                return 1.0 / (1.0 + Math.Exp(-linear));
-            }
-
             Span<float> row = stackalloc float[CheckWorthinessFeatures.DenseCount + 1];
             s.Dense.CopyTo(row);
-            row[^1] = (float)linear;
-            return 1.0 / (1.0 + Math.Exp((Manifest.PlattSlope * Trees.Score(row)) + Manifest.PlattOffset));
+            return CheckWorthinessModel.Probability(Linear(s, Weights, Bias), row, Trees, Manifest);
         }
     }
 
