@@ -74,10 +74,6 @@ public static class ClaimDetector
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpinionStarts = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "i", "you", "we", "you're", "i'm", "we're", "i've", "thank", "thanks", "please", "nobody", "everybody", "let").GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = FrozenSet.Create(StringComparer.Ordinal,
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
     [ThreadStatic] private static List<ClaimCues.Hit>? s_hits;
 
     /// <summary>The minimum check-worthiness for a quoted sentence without any cue or quantity to count as a factual claim.</summary>
@@ -546,9 +542,8 @@ public static class ClaimDetector
             {
                 if (token.Length == 4 && int.TryParse(doc.GetText(token), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100)
                 {
-                    if (t > first && Months.Contains(doc.GetText(tokens[t - 1])))
+                    if (t > first && QuantityWords.FullMonthNumber(doc.GetText(tokens[t - 1])) is var month and > 0)
                     {
-                        var month = MonthNumber(doc.GetText(tokens[t - 1]));
                         return new ClaimTime(text[tokens[t - 1].Start..token.End], string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}"));
                     }
 
@@ -597,12 +592,6 @@ public static class ClaimDetector
 
         return null;
     }
-
-    private static int MonthNumber(ReadOnlySpan<char> month) => month switch
-    {
-        "January" => 1, "February" => 2, "March" => 3, "April" => 4, "May" => 5, "June" => 6,
-        "July" => 7, "August" => 8, "September" => 9, "October" => 10, "November" => 11, _ => 12,
-    };
 
     /// <summary>The data source the sentence credits: "figures show" (figures), "ONS figures show" (ONS), "according to the ONS", "data from the Home Office", "a report by X found".</summary>
     internal static ClaimAsserter? Source(TextDocument doc, SentenceSpan sentence, List<ClaimCues.Hit> hits)

@@ -30,6 +30,14 @@ internal static class QuantityWords
         "hundred 100 thousand 1000 million 1000000 billion 1000000000 trillion 1000000000000 bn 1000000000 " +
         "mn 1000000 mln 1000000 mil 1000000 tn 1000000000000 trn 1000000000000 bln 1000000000");
 
+    /// <summary>The number (1–12) of a month written in full and capitalised ("March"), else 0.</summary>
+    internal static int FullMonthNumber(ReadOnlySpan<char> word) => word switch
+    {
+        "January" => 1, "February" => 2, "March" => 3, "April" => 4, "May" => 5, "June" => 6,
+        "July" => 7, "August" => 8, "September" => 9, "October" => 10, "November" => 11, "December" => 12,
+        _ => 0,
+    };
+
     /// <summary>Months, full and abbreviated (case-sensitive, capitalised).</summary>
     internal static readonly WordSet Months = new(FrozenSet.Create(StringComparer.Ordinal,
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
