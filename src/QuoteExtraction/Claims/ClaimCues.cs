@@ -72,8 +72,8 @@ internal static class ClaimCues
         "indicate", "indicates", "indicated", "published", "released", "says", "said", "confirm", "confirms", "confirmed", "estimates", "estimated")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>A cue occurrence: character range and what it signals.</summary>
-    internal readonly record struct Hit(int Start, int End, ClaimCue Cue);
+    /// <summary>A cue occurrence: its tokens <c>[FirstToken, EndToken)</c>, their character range and what it signals.</summary>
+    internal readonly record struct Hit(int FirstToken, int EndToken, int Start, int End, ClaimCue Cue);
 
     // (first character, length) pairs of the cue words: most tokens are rejected by one table read, without hashing.
     private const int MaxCueLength = 15;
@@ -117,7 +117,7 @@ internal static class ClaimCues
             {
                 if (next.Equals("from", StringComparison.Ordinal))
                 {
-                    hits.Add(new Hit(token.Start, token.End, cue & ~ClaimCue.NeedsFrom));
+                    hits.Add(new Hit(t, t + 1, token.Start, token.End, cue & ~ClaimCue.NeedsFrom));
                 }
             }
             else if (cue == ClaimCue.Ranking && !IsRecord(text, token.Start, token.End, text.Length))
@@ -128,19 +128,19 @@ internal static class ClaimCues
             {
                 if (next.Equals("than", StringComparison.OrdinalIgnoreCase))
                 {
-                    hits.Add(new Hit(token.Start, token.End, ClaimCue.Up)); // "more" counts only in "more than"
+                    hits.Add(new Hit(t, t + 1, token.Start, token.End, ClaimCue.Up)); // "more" counts only in "more than"
                 }
             }
             else if ((cue & (ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)) != 0)
             {
                 if (next.Equals("to", StringComparison.OrdinalIgnoreCase) || ((cue & ClaimCue.NeedsWithTo) != 0 && next.Equals("with", StringComparison.OrdinalIgnoreCase)))
                 {
-                    hits.Add(new Hit(token.Start, nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
+                    hits.Add(new Hit(t, t + 2, token.Start, nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
                 }
             }
             else
             {
-                hits.Add(new Hit(token.Start, token.End, cue));
+                hits.Add(new Hit(t, t + 1, token.Start, token.End, cue));
             }
         }
     }

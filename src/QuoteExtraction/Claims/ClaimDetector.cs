@@ -417,15 +417,12 @@ public static class ClaimDetector
         for (int h = hi; h < hEnd; h++)
         {
             var cue = hits[h].Cue;
-            if (direction is null && !InsideQuantity(quantities, qi, qEnd, hits[h].Start))
-            {
-                direction = (cue & ClaimCue.Up) != 0 ? "up" : (cue & ClaimCue.Down) != 0 ? "down" : (cue & ClaimCue.Same) != 0 ? "same" : null;
-            }
-
             if (InsideQuantity(quantities, qi, qEnd, hits[h].Start))
             {
-                continue;
+                continue; // "more than 40": the bound belongs to the quantity, not to a comparison
             }
+
+            direction ??= (cue & ClaimCue.Up) != 0 ? "up" : (cue & ClaimCue.Down) != 0 ? "down" : (cue & ClaimCue.Same) != 0 ? "same" : null;
 
             if ((cue & ClaimCue.Comparison) != 0 && compareAt < 0)
             {
@@ -497,7 +494,7 @@ public static class ClaimDetector
                 continue;
             }
 
-            int t = doc.TokenIndexAt(hits[h].Start) - 1;
+            int t = hits[h].FirstToken - 1;
             if (t < 0)
             {
                 break;
@@ -605,8 +602,7 @@ public static class ClaimDetector
             var hit = hits[h];
             if ((hit.Cue & ClaimCue.According) != 0)
             {
-                int t = doc.TokenIndexAt(hit.End);
-                var name = NameAfter(doc, t, sentence.EndToken);
+                var name = NameAfter(doc, hit.EndToken, sentence.EndToken);
                 if (name is not null)
                 {
                     return new ClaimAsserter(name, ClaimAsserterKind.Source);
@@ -614,7 +610,7 @@ public static class ClaimDetector
             }
             else if ((hit.Cue & ClaimCue.SourceNoun) != 0)
             {
-                int t = doc.TokenIndexAt(hit.Start);
+                int t = hit.FirstToken;
                 if (t + 1 >= sentence.EndToken)
                 {
                     continue;
