@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
