@@ -54,18 +54,14 @@ public sealed class CueLexicon
     private static readonly Lazy<CueLexicon> LazyDefault = new(() => Parse(EmbeddedLexicon.ReadText("cues.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // First word (lower case) -> entries starting with it, longest first.
-    private readonly FrozenDictionary<string, Entry[]> _byFirstWord;
-    private readonly FrozenDictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly WordFilter _firstWords; // rules out most tokens before the look-up
+    private readonly WordMap<Entry[]> _byFirstWord;
 
     private CueLexicon(Dictionary<string, List<Entry>> byFirstWord, int count)
     {
-        _byFirstWord = byFirstWord.ToFrozenDictionary(
+        _byFirstWord = new(byFirstWord.ToFrozenDictionary(
             kv => kv.Key,
             kv => kv.Value.OrderByDescending(e => e.Words.Length).ToArray(),
-            StringComparer.OrdinalIgnoreCase);
-        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstWords = new WordFilter(_byFirstWord.Keys);
+            StringComparer.OrdinalIgnoreCase));
         Count = count;
     }
 
@@ -192,8 +188,7 @@ public sealed class CueLexicon
         // A capitalised word inside a sentence is part of a name ("Acme Rail said"), not a speech verb.
         if (tokens[i].Kind != TokenKind.Word
             || (tokens[i].Has(TokenFlags.Capitalized) && !tokens[i].Has(TokenFlags.SentenceStart) && i > 0 && tokens[i - 1].Kind != TokenKind.QuoteMark)
-            || !_firstWords.MayContain(document.GetText(tokens[i]))
-            || !_lookup.TryGetValue(document.GetText(tokens[i]), out var entries))
+            || !_byFirstWord.TryGetValue(document.GetText(tokens[i]), out var entries))
         {
             return false;
         }

@@ -39,17 +39,13 @@ internal readonly record struct PhraseMatch(int FirstToken, int EndToken, string
 /// <summary>A token-sequence lexicon with span look-ups on the first word.</summary>
 internal sealed class PhraseLexicon
 {
-    private readonly FrozenDictionary<string, (string[] Words, string Value, string Kind)[]> _byFirst;
-    private readonly FrozenDictionary<string, (string[] Words, string Value, string Kind)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly WordFilter _firstWords; // rules out most tokens before the look-up
+    private readonly WordMap<(string[] Words, string Value, string Kind)[]> _byFirst;
     private readonly StringComparison _comparison;
 
     private PhraseLexicon(Dictionary<string, List<(string[], string, string)>> map, bool ignoreCase)
     {
         var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        _byFirst = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Item1.Length).ToArray(), comparer);
-        _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstWords = new WordFilter(_byFirst.Keys);
+        _byFirst = new(map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Item1.Length).ToArray(), comparer));
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         MaxTokens = map.Values.SelectMany(list => list).Max(e => e.Item1.Length);
     }
@@ -68,7 +64,7 @@ internal sealed class PhraseLexicon
     {
         match = default;
         var tokens = doc.Tokens;
-        if (!_firstWords.MayContain(doc.GetText(tokens[i])) || !_lookup.TryGetValue(doc.GetText(tokens[i]), out var entries))
+        if (!_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
         {
             return false;
         }
