@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
@@ -63,8 +64,8 @@ internal static class ClaimCues
         ("according", ClaimCue.According | ClaimCue.NeedsTo),
     ];
 
-    private static readonly FrozenDictionary<string, ClaimCue>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Entries.ToFrozenDictionary(e => e.Word, e => e.Cue, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    // The word filter in front rules out most tokens without hashing them.
+    private static readonly WordMap<ClaimCue> Lookup = new(Entries.ToFrozenDictionary(e => e.Word, e => e.Cue, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Verbs that follow a source noun ("figures show").</summary>
     internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingVerbs = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -75,23 +76,6 @@ internal static class ClaimCues
     /// <summary>A cue occurrence: its tokens <c>[FirstToken, EndToken)</c>, their character range and what it signals.</summary>
     internal readonly record struct Hit(int FirstToken, int EndToken, int Start, int End, ClaimCue Cue);
 
-    // (first character, length) pairs of the cue words: most tokens are rejected by one table read, without hashing.
-    private const int MaxCueLength = 15;
-    private static readonly bool[] Shapes = BuildShapes();
-
-    private static bool[] BuildShapes()
-    {
-        var shapes = new bool[27 * (MaxCueLength + 1)];
-        foreach (var (word, _) in Entries)
-        {
-            shapes[(ShapeIndex(word[0]) * (MaxCueLength + 1)) + word.Length] = true;
-        }
-
-        return shapes;
-    }
-
-    private static int ShapeIndex(char c) => c is >= 'a' and <= 'z' ? c - 'a' : c is >= 'A' and <= 'Z' ? c - 'A' : 26;
-
     /// <summary>Finds every cue among the word tokens of an analysed document, in text order, appending to <paramref name="hits"/>.</summary>
     internal static void Scan(Text.TextDocument doc, List<Hit> hits)
     {
@@ -100,13 +84,7 @@ internal static class ClaimCues
         for (int t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
-            int length = token.End - token.Start;
-            if (token.Kind != Text.TokenKind.Word || length > MaxCueLength || !Shapes[(ShapeIndex(text[token.Start]) * (MaxCueLength + 1)) + length])
-            {
-                continue;
-            }
-
-            if (!Lookup.TryGetValue(text.AsSpan(token.Start, length), out var cue))
+            if (token.Kind != Text.TokenKind.Word || !Lookup.TryGetValue(doc.GetText(token), out var cue))
             {
                 continue;
             }
