@@ -9,7 +9,7 @@ internal sealed class WordFilter
 {
     private const int KeyBits = 14;
     private readonly ulong[] _bits = new ulong[(1 << KeyBits) / 64];
-    private readonly bool _passAll; // a word has a non-ASCII char where the key is taken: its case variants are not all known
+    private readonly bool _passAll; // a word has a non-ASCII key char with an ASCII case variant: those variants are not recorded
 
     /// <summary>Builds the filter of a word list.</summary>
     /// <param name="words">The words that must pass.</param>
@@ -21,10 +21,13 @@ internal sealed class WordFilter
             {
                 _bits[key >> 6] |= 1UL << key;
             }
-            else
+            else if (word.Length > 0 && MayEqualAscii(word))
             {
-                _passAll |= word.Length > 0;
+                _passAll = true;
             }
+
+            // Otherwise a key char is non-ASCII with no ASCII case variant ("\u2019ll", "\u00A3"): a word equal to it ignoring
+            // case has a non-ASCII char there too, and such words always pass, so nothing needs recording.
         }
     }
 
@@ -32,6 +35,20 @@ internal sealed class WordFilter
     /// <param name="word">The word to test.</param>
     /// <returns>Whether a look-up is needed.</returns>
     public bool MayContain(ReadOnlySpan<char> word) => _passAll || !TryKey(word, out int key) || (_bits[key >> 6] & (1UL << key)) != 0;
+
+    /// <summary>Whether a key char of <paramref name="word"/> is non-ASCII but has an ASCII case variant ("\u017F" is "S" upper-cased).</summary>
+    private static bool MayEqualAscii(string word)
+    {
+        foreach (char c in (ReadOnlySpan<char>)[word[0], word.Length > 1 ? word[1] : 'a', word[^1]])
+        {
+            if (c > 0x7F && (char.IsSurrogate(c) || char.ToUpperInvariant(c) <= 0x7F || char.ToLowerInvariant(c) <= 0x7F))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A hash of the length and the first, second and last chars, folded to lower case; false for an empty word or when

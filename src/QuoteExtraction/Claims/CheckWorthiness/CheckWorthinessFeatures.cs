@@ -247,7 +247,8 @@ internal static class CheckWorthinessFeatures
         {
             _tokens++;
             Cat cat = Lexicon.Find(lower, hash);
-            if (lower.Length >= 9)
+            int n = lower.Length;
+            if (n >= 9)
             {
                 _long++;
             }
@@ -260,6 +261,40 @@ internal static class CheckWorthinessFeatures
             if (allCaps)
             {
                 _allCaps++;
+            }
+
+            // Suffixes by their last chars: a span EndsWith call per suffix cost more than the rest of the word.
+            char last = n > 0 ? lower[n - 1] : '\0';
+            char second = n > 1 ? lower[n - 2] : '\0';
+            char third = n > 2 ? lower[n - 3] : '\0';
+            if (cat == Cat.None)
+            {
+                if (n >= 5)
+                {
+                    if ((last == 'r' && second == 'e') || (last == 't' && second == 's' && third == 'e'))
+                    {
+                        _erEst++;
+                    }
+
+                    if (last == 'd' && second == 'e')
+                    {
+                        _pastEd++;
+                    }
+                }
+
+                if (last == 'l' && second == 'l' && third == '\'')
+                {
+                    _future++;
+                }
+
+                if (last == 't' && second == '\'' && third == 'n')
+                {
+                    _negation++;
+                }
+
+                _lastWasI = _lastWasPer = false;
+                Emit(hash);
+                return;
             }
 
             if ((cat & Cat.NumberWord) != 0)
@@ -292,22 +327,12 @@ internal static class CheckWorthinessFeatures
                 _than++;
             }
 
-            if (cat == Cat.None && lower.Length >= 5 && (lower.EndsWith("er") || lower.EndsWith("est")))
-            {
-                _erEst++;
-            }
-
-            if (cat == Cat.None && lower.Length >= 5 && lower.EndsWith("ed"))
-            {
-                _pastEd++;
-            }
-
             if ((cat & Cat.PastAux) != 0)
             {
                 _pastAux++;
             }
 
-            if ((cat & Cat.FutureModal) != 0 || lower.EndsWith("'ll"))
+            if ((cat & Cat.FutureModal) != 0 || (last == 'l' && second == 'l' && third == '\''))
             {
                 _future++;
             }
@@ -346,7 +371,7 @@ internal static class CheckWorthinessFeatures
                 _courtesy++;
             }
 
-            if ((cat & Cat.Negation) != 0 || lower.EndsWith("n't"))
+            if ((cat & Cat.Negation) != 0 || (last == 't' && second == '\'' && third == 'n'))
             {
                 _negation++;
             }
