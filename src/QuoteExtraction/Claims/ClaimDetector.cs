@@ -556,8 +556,9 @@ public static class ClaimDetector
                 continue;
             }
 
-            // Time words are short and start with one of a few letters: most tokens are rejected without a look-up.
-            if (token.Length is < 4 or > 9 || (text[token.Start] | 0x20) is not ('t' or 'l' or 'n' or 'p' or 'c' or 'y'))
+            // Time words have few (length, first letter) shapes: this, last, next, past; today; coming; previous, tomorrow;
+            // yesterday. Most tokens are rejected without a look-up.
+            if (!MayBeTimeWord(token.Length, text[token.Start]))
             {
                 continue;
             }
@@ -589,6 +590,16 @@ public static class ClaimDetector
 
         return null;
     }
+
+    private static bool MayBeTimeWord(int length, char first) => (length, first | 0x20) switch
+    {
+        (4, 't' or 'l' or 'n' or 'p') => true,
+        (5, 't') => true,
+        (6, 'c') => true,
+        (8, 'p' or 't') => true,
+        (9, 'y') => true,
+        _ => false,
+    };
 
     /// <summary>The data source the sentence credits: "figures show" (figures), "ONS figures show" (ONS), "according to the ONS", "data from the Home Office", "a report by X found".</summary>
     internal static ClaimAsserter? Source(TextDocument doc, SentenceSpan sentence, List<ClaimCues.Hit> hits)
