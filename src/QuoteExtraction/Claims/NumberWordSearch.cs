@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -28,7 +27,7 @@ internal static class NumberWordSearch
         "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth", "fifth",
     ];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words;
+    private static readonly WordIndex Words;
     private static readonly int MinLength;
     private static readonly int MaxLength;
 
@@ -39,22 +38,57 @@ internal static class NumberWordSearch
     static NumberWordSearch()
 #pragma warning restore CA1810
     {
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Plain loops, no LINQ over value types: this runs on every start, where generic code over them is JIT-compiled.
+        var words = new List<string>();
         foreach (var keys in new[] { QuantityWords.Numbers.Keys, QuantityWords.Denominators.Keys, QuantityWords.VaguePlurals.Keys, QuantityWords.Ordinals.Keys })
         {
-            words.UnionWith(keys.Where(w => Triggers.Any(t => w.StartsWith(t, StringComparison.OrdinalIgnoreCase))));
+            foreach (var word in keys)
+            {
+                foreach (var trigger in Triggers)
+                {
+                    if (word.StartsWith(trigger, StringComparison.OrdinalIgnoreCase))
+                    {
+                        words.Add(word);
+                        break;
+                    }
+                }
+            }
         }
 
-        // The prefix keys assume ASCII words of three letters or more.
-        if (words.Any(w => w.Length < 3 || !w.All(char.IsAsciiLetter)))
+        Words = new WordIndex(ignoreCase: true, [.. words]);
+        var prefixes = new ushort[words.Count];
+        var distinct = 0;
+        MinLength = int.MaxValue;
+        foreach (var word in words)
         {
-            throw new InvalidOperationException("number words must be ASCII words of three letters or more");
+            // The prefix keys assume ASCII words of three letters or more.
+            if (word.Length < 3)
+            {
+                throw new InvalidOperationException("number words must be ASCII words of three letters or more");
+            }
+
+            foreach (var c in word)
+            {
+                if (!char.IsAsciiLetter(c))
+                {
+                    throw new InvalidOperationException("number words must be ASCII words of three letters or more");
+                }
+            }
+
+            MinLength = Math.Min(MinLength, word.Length);
+            MaxLength = Math.Max(MaxLength, word.Length);
+            var prefix = Prefix(word[0], word[1], word[2]);
+            if (!prefixes.AsSpan(0, distinct).Contains(prefix))
+            {
+                prefixes[distinct++] = prefix;
+            }
         }
 
-        MinLength = words.Min(w => w.Length);
-        MaxLength = words.Max(w => w.Length);
-        Words = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        PrefixKeys = words.Select(w => Prefix(w[0], w[1], w[2])).Distinct().Select(Vector256.Create).ToArray();
+        PrefixKeys = new Vector256<ushort>[distinct];
+        for (var i = 0; i < distinct; i++)
+        {
+            PrefixKeys[i] = Vector256.Create(prefixes[i]);
+        }
     }
 
     /// <summary>The first number word that starts in [<paramref name="pos"/>, <paramref name="end"/>), or <paramref name="end"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -34,19 +33,20 @@ internal static class UnitLexicon
     /// <summary>The longest form in characters, to bound look-ups.</summary>
     internal static readonly int MaxLength;
 
-    private static readonly WordMap<UnitEntry> Exact;
-    private static readonly WordMap<int> FirstWords;
-    private static readonly WordMap<UnitEntry> IgnoreCase;
+    private static readonly WordIndex<UnitEntry> Exact;
+    private static readonly WordIndex<int> FirstWords;
+    private static readonly WordIndex<UnitEntry> IgnoreCase;
 
 #pragma warning disable CA1810 // one pass over the resource fills all three fields
     static UnitLexicon()
 #pragma warning restore CA1810
     {
-        var exact = new Dictionary<string, UnitEntry>(StringComparer.Ordinal);
-        var ignoreCase = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
+        var rows = EmbeddedLexicon.Rows("units.tsv");
+        var exact = new WordIndex<UnitEntry>(rows.Count, ignoreCase: false);
+        var ignoreCase = new WordIndex<UnitEntry>(rows.Count, ignoreCase: true);
         var max = 0;
-        var firstWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parts in EmbeddedLexicon.Rows("units.tsv"))
+        var firstWords = new WordIndex<int>(rows.Count, ignoreCase: true);
+        foreach (var parts in rows)
         {
             if (parts.Length < 3)
             {
@@ -79,13 +79,20 @@ internal static class UnitLexicon
                 firstEnd++;
             }
 
-            firstWords[form[..firstEnd]] = Math.Max(form.Count(IsBreak) + 1, firstWords.GetValueOrDefault(form[..firstEnd]));
+            var words = 1;
+            foreach (var c in form)
+            {
+                words += IsBreak(c) ? 1 : 0;
+            }
+
+            var first = form[..firstEnd];
+            firstWords.Set(first, Math.Max(words, firstWords.TryGetValue(first, out var known) ? known : 0));
         }
 
         MaxLength = max;
-        Exact = new(exact.ToFrozenDictionary(StringComparer.Ordinal));
-        FirstWords = new(firstWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
-        IgnoreCase = new(ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        Exact = exact;
+        FirstWords = firstWords;
+        IgnoreCase = ignoreCase;
     }
 
     /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
