@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace QuoteExtraction.Claims;
 
@@ -16,6 +17,10 @@ namespace QuoteExtraction.Claims;
 /// "tho" (thousand) and "mil" (million) begin very common words, and "ten" and "one" hide inside "often" and "money".
 /// Here a vector pass compares the first three letters of every position, case folded, with those of the number words
 /// and keeps the ones that follow a non-letter; only about one position in 160 survives to the word look-up.
+/// With AVX2 the pass works on 32 chars at once, narrowed to bytes: each of the three letters' low four bits (the same
+/// for both cases) selects, by byte shuffle, the groups of number-word prefixes that allow it there, and a position
+/// stays a candidate when one group allows all three. That coarse test costs a few instructions per 32 chars; its
+/// candidates then pass an exact test of the three letters against a bitmap before the word look-up.
 /// </remarks>
 internal static class NumberWordSearch
 {
@@ -31,8 +36,14 @@ internal static class NumberWordSearch
     private static readonly int MinLength;
     private static readonly int MaxLength;
 
-    // The distinct three-letter prefixes of the words as Prefix keys, one vector of each.
-    private static readonly Vector256<ushort>[] PrefixKeys;
+    // The distinct three-letter prefixes of the words as Prefix keys.
+    private static readonly ushort[] PrefixKeys;
+
+    // One bit per Prefix key: whether a number word starts with those three letters.
+    private static readonly ulong[] PrefixBits = new ulong[(1 << 15) / 64];
+
+    // For the first, second and third letter, 16 bytes each: by the letter's low four bits, the groups that allow it.
+    private static readonly byte[] NibbleGroups = new byte[48];
 
 #pragma warning disable CA1810 // one pass over the word lists fills every field
     static NumberWordSearch()
@@ -84,10 +95,44 @@ internal static class NumberWordSearch
             }
         }
 
-        PrefixKeys = new Vector256<ushort>[distinct];
-        for (var i = 0; i < distinct; i++)
+        PrefixKeys = prefixes[..distinct];
+        foreach (var prefix in PrefixKeys)
         {
-            PrefixKeys[i] = Vector256.Create(prefixes[i]);
+            PrefixBits[prefix >> 6] |= 1UL << prefix;
+        }
+
+        // Eight groups of prefixes, each allowing the product of its letters' nibble sets; every prefix joins the group
+        // whose product grows least, so few other letter triples slip through.
+        Span<int> first = stackalloc int[8], second = stackalloc int[8], third = stackalloc int[8];
+        foreach (var prefix in PrefixKeys)
+        {
+            int a = 1 << ((prefix >> 10) & 15), b = 1 << ((prefix >> 5) & 15), c = 1 << (prefix & 15);
+            var best = 0;
+            var bestGrowth = int.MaxValue;
+            for (var g = 0; g < 8; g++)
+            {
+                var growth = (BitOperations.PopCount((uint)(first[g] | a)) * BitOperations.PopCount((uint)(second[g] | b)) * BitOperations.PopCount((uint)(third[g] | c)))
+                    - (BitOperations.PopCount((uint)first[g]) * BitOperations.PopCount((uint)second[g]) * BitOperations.PopCount((uint)third[g]));
+                if (growth < bestGrowth)
+                {
+                    best = g;
+                    bestGrowth = growth;
+                }
+            }
+
+            first[best] |= a;
+            second[best] |= b;
+            third[best] |= c;
+        }
+
+        for (var g = 0; g < 8; g++)
+        {
+            for (var n = 0; n < 16; n++)
+            {
+                NibbleGroups[n] |= (byte)(((first[g] >> n) & 1) << g);
+                NibbleGroups[16 + n] |= (byte)(((second[g] >> n) & 1) << g);
+                NibbleGroups[32 + n] |= (byte)(((third[g] >> n) & 1) << g);
+            }
         }
     }
 
@@ -109,11 +154,52 @@ internal static class NumberWordSearch
             i = 1;
         }
 
-        // Each step reads the 16 chars at i.., the char before each and the two after each: i - 1 .. i + 17.
-        if (Vector256.IsHardwareAccelerated)
+        // Each step reads the 32 chars at i.., the char before each and the two after each: i - 1 .. i + 33.
+        if (Avx2.IsSupported)
         {
-            ReadOnlySpan<Vector256<ushort>> keys = PrefixKeys;
+            ref var chars = ref Unsafe.As<char, short>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            var groups = NibbleGroups.AsSpan();
+            var firstGroups = Vector256.Create(Vector128.Create(groups[..16]));
+            var secondGroups = Vector256.Create(Vector128.Create(groups[16..32]));
+            var thirdGroups = Vector256.Create(Vector128.Create(groups[32..]));
+            var lowNibble = Vector256.Create((byte)15);
+            for (; i + 34 <= end; i += 32)
+            {
+                var groupsOfAll = Avx2.Shuffle(firstGroups, Narrow(ref chars, i) & lowNibble)
+                    & Avx2.Shuffle(secondGroups, Narrow(ref chars, i + 1) & lowNibble)
+                    & Avx2.Shuffle(thirdGroups, Narrow(ref chars, i + 2) & lowNibble);
+                var previousIsLetter = Vector256.LessThan((Narrow(ref chars, i - 1) | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26));
+                var mask = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter).ExtractMostSignificantBits();
+                if (mask == 0)
+                {
+                    continue;
+                }
+
+                // Narrow packs each 128-bit half on its own: bytes 8-15 hold chars 16-23 and bytes 16-23 chars 8-15.
+                mask = (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
+                do
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    if (IsPrefixAt(text, at) && IsNumberWordAt(text, at, end))
+                    {
+                        return at;
+                    }
+
+                    mask &= mask - 1;
+                }
+                while (mask != 0);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            // Each step reads the 16 chars at i.., the char before each and the two after each: i - 1 .. i + 17.
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            Span<Vector256<ushort>> keys = stackalloc Vector256<ushort>[PrefixKeys.Length];
+            for (var k = 0; k < keys.Length; k++)
+            {
+                keys[k] = Vector256.Create(PrefixKeys[k]);
+            }
+
             for (; i + Vector256<ushort>.Count + 2 <= end; i += Vector256<ushort>.Count)
             {
                 var prefix = Prefix(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 1)), Vector256.LoadUnsafe(ref chars, (nuint)(i + 2)));
@@ -139,9 +225,11 @@ internal static class NumberWordSearch
             }
         }
 
-        for (; i < end; i++)
+        // The tail, and every text without vectors: only a word start with a number word's first three letters is
+        // worth the look-up (words are three letters or more).
+        for (; i + 2 < end; i++)
         {
-            if (char.IsAsciiLetter(text[i]) && IsNumberWordAt(text, i, end))
+            if (char.IsAsciiLetter(text[i]) && !char.IsAsciiLetter(text[i - 1]) && IsPrefixAt(text, i) && IsNumberWordAt(text, i, end))
             {
                 return i;
             }
@@ -158,6 +246,18 @@ internal static class NumberWordSearch
     {
         var low5 = Vector256.Create((ushort)31);
         return ((a & low5) << 10) | ((b & low5) << 5) | (c & low5);
+    }
+
+    // 32 chars from at as bytes, saturated: a char above 0xFF (or 0x7FFF, read as signed) becomes no ASCII letter.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Narrow(ref short chars, int at) =>
+        Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref chars, (nuint)at), Vector256.LoadUnsafe(ref chars, (nuint)(at + 16)));
+
+    // Whether the three chars at at (all before the end) are, case folded, those of a number word.
+    private static bool IsPrefixAt(string text, int at)
+    {
+        var prefix = Prefix(text[at], text[at + 1], text[at + 2]);
+        return (PrefixBits[prefix >> 6] & (1UL << prefix)) != 0;
     }
 
     /// <summary>Whether a number word starts at <paramref name="at"/>: the letters from there are one and a letter does not come before.</summary>

@@ -42,8 +42,8 @@ public class NumberWordSearchTests
     [TestCase("éone one\u00e9 “seven” sevens Seventh 'ninth' twentieth ninety-nine")]
     public void IndexOf_EveryStartAndEnd_MatchesTheDefinition(string sample)
     {
-        // Repeat with a growing prefix so every word lands on every offset of a 16-char vector block.
-        for (var pad = 0; pad < 20; pad++)
+        // Repeat with a growing prefix so every word lands on every offset of a 32-char vector block.
+        for (var pad = 0; pad < 36; pad++)
         {
             var text = new string('x', pad) + " " + sample + " " + sample;
             for (var end = text.Length - 8; end <= text.Length; end++)
