@@ -36,9 +36,6 @@ internal static class NumberWordSearch
     private static readonly int MinLength;
     private static readonly int MaxLength;
 
-    // The distinct three-letter prefixes of the words as Prefix keys.
-    private static readonly ushort[] PrefixKeys;
-
     // One bit per Prefix key: whether a number word starts with those three letters.
     private static readonly ulong[] PrefixBits = new ulong[(1 << 15) / 64];
 
@@ -95,8 +92,8 @@ internal static class NumberWordSearch
             }
         }
 
-        PrefixKeys = prefixes[..distinct];
-        foreach (var prefix in PrefixKeys)
+        var prefixKeys = prefixes.AsSpan(0, distinct);
+        foreach (var prefix in prefixKeys)
         {
             PrefixBits[prefix >> 6] |= 1UL << prefix;
         }
@@ -104,7 +101,7 @@ internal static class NumberWordSearch
         // Eight groups of prefixes, each allowing the product of its letters' nibble sets; every prefix joins the group
         // whose product grows least, so few other letter triples slip through.
         Span<int> first = stackalloc int[8], second = stackalloc int[8], third = stackalloc int[8];
-        foreach (var prefix in PrefixKeys)
+        foreach (var prefix in prefixKeys)
         {
             int a = 1 << ((prefix >> 10) & 15), b = 1 << ((prefix >> 5) & 15), c = 1 << (prefix & 15);
             var best = 0;
@@ -190,40 +187,6 @@ internal static class NumberWordSearch
                 while (mask != 0);
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            // Each step reads the 16 chars at i.., the char before each and the two after each: i - 1 .. i + 17.
-            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            Span<Vector256<ushort>> keys = stackalloc Vector256<ushort>[PrefixKeys.Length];
-            for (var k = 0; k < keys.Length; k++)
-            {
-                keys[k] = Vector256.Create(PrefixKeys[k]);
-            }
-
-            for (; i + Vector256<ushort>.Count + 2 <= end; i += Vector256<ushort>.Count)
-            {
-                var prefix = Prefix(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 1)), Vector256.LoadUnsafe(ref chars, (nuint)(i + 2)));
-                var isPrefix = Vector256<ushort>.Zero;
-                foreach (var key in keys)
-                {
-                    isPrefix |= Vector256.Equals(prefix, key);
-                }
-
-                var previous = Vector256.LoadUnsafe(ref chars, (nuint)(i - 1)) | Vector256.Create((ushort)0x20);
-                var previousIsLetter = Vector256.LessThan(previous - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
-                var mask = Vector256.AndNot(isPrefix, previousIsLetter).ExtractMostSignificantBits();
-                while (mask != 0)
-                {
-                    var at = i + BitOperations.TrailingZeroCount(mask);
-                    if (IsNumberWordAt(text, at, end))
-                    {
-                        return at;
-                    }
-
-                    mask &= mask - 1;
-                }
-            }
-        }
 
         // The tail, and every text without vectors: only a word start with a number word's first three letters is
         // worth the look-up (words are three letters or more).
@@ -241,12 +204,6 @@ internal static class NumberWordSearch
     // Five bits per letter, case folded ('A' & 31 == 'a' & 31): equal for the same three letters in any case. Other
     // chars can collide with a prefix, so a match is only a candidate.
     private static ushort Prefix(char a, char b, char c) => (ushort)(((a & 31) << 10) | ((b & 31) << 5) | (c & 31));
-
-    private static Vector256<ushort> Prefix(Vector256<ushort> a, Vector256<ushort> b, Vector256<ushort> c)
-    {
-        var low5 = Vector256.Create((ushort)31);
-        return ((a & low5) << 10) | ((b & low5) << 5) | (c & low5);
-    }
 
     // 32 chars from at as bytes, saturated: a char above 0xFF (or 0x7FFF, read as signed) becomes no ASCII letter.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
