@@ -227,7 +227,7 @@ public static class QuantityParser
                 {
                     if (!word.Equals("second", StringComparison.OrdinalIgnoreCase) && At(wordEnd) != '-')
                     {
-                        Add(ref found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal }.ToQuantity(_t) with { Kind = QuantityKind.Ordinal });
+                        Add(ref found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal, Kind = QuantityKind.Ordinal });
                     }
 
                     return wordEnd;
@@ -257,13 +257,13 @@ public static class QuantityParser
                 var monthBefore = before < item.Start && QuantityWords.Months.Contains(beforeWord);
                 if (monthBefore && item.Value is >= 1 and <= 31 && item.IntDigits <= 2)
                 {
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Date });
+                    Add(ref found, item with { Kind = QuantityKind.Date });
                     return item.End;
                 }
 
                 if (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End))
                 {
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Date });
+                    Add(ref found, item with { Kind = QuantityKind.Date });
                     return item.End;
                 }
 
@@ -271,18 +271,18 @@ public static class QuantityParser
                 {
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)
                     {
-                        Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year });
+                        Add(ref found, item with { Kind = QuantityKind.Year });
                         return item.End;
                     }
 
                     // "between 2014 and 2017", "2019-2020": a span of years.
                     if (TryReadRangeEnd(item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
                     {
-                        Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year, End = other.End, Text = _t[item.Start..other.End], Low = item.Value, High = other.Value });
+                        Add(ref found, item with { Kind = QuantityKind.Year, End = other.End, Low = item.Value, High = other.Value });
                         return other.End;
                     }
 
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year });
+                    Add(ref found, item with { Kind = QuantityKind.Year });
                     return item.End;
                 }
             }

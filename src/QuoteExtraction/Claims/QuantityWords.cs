@@ -180,10 +180,12 @@ internal static class QuantityWords
 /// </summary>
 internal class WordIndex
 {
+    private const int FilterBits = 4096;
     private readonly bool _ignoreCase;
     private readonly string[] _keys;
     private readonly int[] _slots; // key index + 1; 0 is empty
     private readonly int _shift;
+    private readonly ulong[] _filter = new ulong[FilterBits / 64];
     private int _minLength = int.MaxValue;
     private int _maxLength;
 
@@ -234,7 +236,15 @@ internal class WordIndex
     /// <returns>Its index, or -1 when absent.</returns>
     internal int IndexOf(ReadOnlySpan<char> word)
     {
+        // Most words asked about are not in the table: the length range and a bitmap of (length, first char, last
+        // char) turn most of them away before the hash reads every char.
         if ((uint)(word.Length - _minLength) > (uint)(_maxLength - _minLength))
+        {
+            return -1;
+        }
+
+        var bit = FilterBit(word);
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0)
         {
             return -1;
         }
@@ -282,9 +292,27 @@ internal class WordIndex
 
         _keys[Count] = word;
         _slots[i] = ++Count;
+        if (word.Length > 0)
+        {
+            var bit = FilterBit(word);
+            _filter[bit >> 6] |= 1UL << bit;
+        }
+
         _minLength = Math.Min(_minLength, word.Length);
         _maxLength = Math.Max(_maxLength, word.Length);
         return Count - 1;
+    }
+
+    private int FilterBit(ReadOnlySpan<char> word)
+    {
+        uint first = word[0], last = word[^1];
+        if (_ignoreCase)
+        {
+            first = Fold(first);
+            last = Fold(last);
+        }
+
+        return (int)((((uint)word.Length * 0x9E3779B1u) ^ (first * 0x85EBCA6Bu) ^ (last * 0xC2B2AE35u)) * 0x27D4EB2Fu >> (32 - 12));
     }
 
     // FNV-1a, then a multiplicative mix so the top bits (the slot) depend on every char. Ignoring case, ASCII letters
@@ -297,8 +325,7 @@ internal class WordIndex
         {
             foreach (var c in word)
             {
-                uint f = c < 0x80 ? ((uint)(c - 'a') <= 'z' - 'a' ? c - 0x20u : c) : 0x80u;
-                h = (h ^ f) * 16777619u;
+                h = (h ^ Fold(c)) * 16777619u;
             }
         }
         else
@@ -311,6 +338,8 @@ internal class WordIndex
 
         return h * 0x9E3779B1u;
     }
+
+    private static uint Fold(uint c) => c < 0x80 ? (c - 'a' <= 'z' - 'a' ? c - 0x20u : c) : 0x80u;
 }
 
 /// <summary>A read-only word dictionary looked up by span: a <see cref="WordIndex"/> with a value per word.</summary>
