@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace QuoteExtraction.Claims;
 
@@ -155,14 +156,18 @@ public static class QuantityParser
                 }
 
                 e = SkipMeridiem(e);
-                Add(ref found, item with { End = e, Kind = QuantityKind.Time });
+                item.End = e;
+                item.Kind = QuantityKind.Time;
+                Add(ref found, in item);
                 return e;
             }
 
             var meridiem = SkipMeridiem(numEnd);
             if (meridiem > numEnd && currency is null && value <= 12.6)
             {
-                Add(ref found, item with { End = meridiem, Kind = QuantityKind.Time });
+                item.End = meridiem;
+                item.Kind = QuantityKind.Time;
+                Add(ref found, in item);
                 return meridiem;
             }
 
@@ -182,7 +187,7 @@ public static class QuantityParser
                     {
                         item.Value = value / den;
                         item.End = e;
-                        return Finish(item, ref found, isOne: false);
+                        return Finish(ref item, ref found, isOne: false);
                     }
                 }
 
@@ -192,27 +197,32 @@ public static class QuantityParser
             // Ordinals: 21st, 3rd, 96th.
             if (plain && IsOrdinalSuffix(numEnd, out var ordEnd))
             {
-                Add(ref found, item with { End = ordEnd, Kind = LabelBefore(item.Start) ? QuantityKind.Rank : QuantityKind.Ordinal });
+                item.Kind = LabelBefore(item.Start) ? QuantityKind.Rank : QuantityKind.Ordinal;
+                item.End = ordEnd;
+                Add(ref found, in item);
                 return ordEnd;
             }
 
             // Decades: 1990s, '90s, 2022's.
             if (plain && intDigits is 4 or 2 && DecadeSuffix(numEnd, out var decEnd) && (intDigits == 4 || At(numberStart - 1) is '\'' or '’'))
             {
-                Add(ref found, item with { End = decEnd, Kind = QuantityKind.Year });
+                item.End = decEnd;
+                item.Kind = QuantityKind.Year;
+                Add(ref found, in item);
                 return decEnd;
             }
 
             // Ranks: "No. 1", "#3".
             if (currency is null && (At(item.Start - 1) == '#' || (At(SkipSpaceBack(item.Start) - 1) == '.' && (PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))))
             {
-                Add(ref found, item with { Kind = QuantityKind.Rank });
+                item.Kind = QuantityKind.Rank;
+                Add(ref found, in item);
                 return numEnd;
             }
 
             item.Plain = plain;
             item.IntDigits = intDigits;
-            return Continue(item, ref found, isOne: false);
+            return Continue(ref item, ref found, isOne: false);
         }
 
         public int AtWord(int p, ref List<Quantity>? found)
@@ -240,12 +250,14 @@ public static class QuantityParser
             }
 
             var isOne = item.Value == 1 && !item.Vague && !item.Fraction && item.End == wordEnd && !item.Article;
-            return Continue(item, ref found, isOne);
+            return Continue(ref item, ref found, isOne);
         }
 
         // ---------------------------------------------------------------- after the number: scale, range, unit
 
-        private int Continue(Item item, ref List<Quantity>? found, bool isOne)
+        // The item is the caller's, which returns right after: it is changed in place rather than copied, as are the
+        // items passed to Emit.
+        private int Continue(ref Item item, ref List<Quantity>? found, bool isOne)
         {
             ReadScale(ref item);
 
@@ -255,40 +267,30 @@ public static class QuantityParser
                 var before = WordBefore(item.Start);
                 var beforeWord = TrimDot(Slice(before, SkipSpaceBack(item.Start)));
                 var monthBefore = before < item.Start && QuantityWords.Months.Contains(beforeWord);
-                if (monthBefore && item.Value is >= 1 and <= 31 && item.IntDigits <= 2)
+                if ((monthBefore && item.Value is >= 1 and <= 31 && item.IntDigits <= 2)
+                    || (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End)))
                 {
-                    Add(ref found, item with { Kind = QuantityKind.Date });
-                    return item.End;
-                }
-
-                if (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End))
-                {
-                    Add(ref found, item with { Kind = QuantityKind.Date });
+                    item.Kind = QuantityKind.Date;
+                    Add(ref found, in item);
                     return item.End;
                 }
 
                 if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && !UnitAfter(item.End) && (monthBefore || !HasBoundBefore(item.Start)))
                 {
+                    item.Kind = QuantityKind.Year;
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)
                     {
-                        Add(ref found, item with { Kind = QuantityKind.Year });
+                        Add(ref found, in item);
                         return item.End;
                     }
 
                     // "between 2014 and 2017", "2019-2020": a span of years.
-                    if (TryReadRangeEnd(item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
-                    {
-                        Add(ref found, item with { Kind = QuantityKind.Year, End = other.End, Low = item.Value, High = other.Value });
-                        return other.End;
-                    }
-
-                    Add(ref found, item with { Kind = QuantityKind.Year });
-                    return item.End;
+                    return AddYears(ref item, ref found);
                 }
             }
 
             // Ranges: 40-50, 40 to 50, between 40 and 50.
-            if (IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var high))
+            if (IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(in item, out var high))
             {
                 ReadUnit(ref high, isOne: false);
                 var unitsAgree = item.UnitNorm is null || high.UnitNorm is null || item.UnitNorm == high.UnitNorm
@@ -302,18 +304,16 @@ public static class QuantityParser
                         low *= high.Scale;
                     }
 
-                    var merged = high with
-                    {
-                        Start = item.Start,
-                        NumberStart = item.NumberStart,
-                        Value = Math.Min(low, hi),
-                        Low = Math.Min(low, hi),
-                        High = Math.Max(low, hi),
-                        Currency = item.Currency ?? high.Currency,
-                        CurrencyNorm = item.CurrencyNorm ?? high.CurrencyNorm,
-                        Change = item.Change,
-                        Role = item.Role,
-                    };
+                    ref var merged = ref high;
+                    merged.Start = item.Start;
+                    merged.NumberStart = item.NumberStart;
+                    merged.Value = Math.Min(low, hi);
+                    merged.Low = Math.Min(low, hi);
+                    merged.High = Math.Max(low, hi);
+                    merged.Currency = item.Currency ?? high.Currency;
+                    merged.CurrencyNorm = item.CurrencyNorm ?? high.CurrencyNorm;
+                    merged.Change = item.Change;
+                    merged.Role = item.Role;
                     if (merged.Unit is null && item.Unit is not null)
                     {
                         merged.Unit = item.Unit;
@@ -328,7 +328,7 @@ public static class QuantityParser
                         merged.Kind = QuantityKind.Money;
                     }
 
-                    return Emit(merged, ref found);
+                    return Emit(ref merged, ref found);
                 }
             }
 
@@ -346,21 +346,18 @@ public static class QuantityParser
             }
 
             // A range with the unit on both ends: "1 per cent to 1.5 per cent", "between 5% and 6%", "from 208 pounds to 193".
-            if (item.Unit is not null && IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var second))
+            if (item.Unit is not null && IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(in item, out var second))
             {
                 ReadUnit(ref second, isOne: false);
                 if ((second.UnitNorm is not null && second.UnitNorm == item.UnitNorm && second.Kind == item.Kind)
                     || (second.Unit is null && second.Currency is null && FromBefore(item.Start)))
                 {
                     var lowValue = item.Value;
-                    var range = item with
-                    {
-                        End = second.End,
-                        Value = Math.Min(lowValue, second.Value),
-                        Low = Math.Min(lowValue, second.Value),
-                        High = Math.Max(lowValue, second.Value),
-                    };
-                    return Emit(range, ref found);
+                    item.End = second.End;
+                    item.Value = Math.Min(lowValue, second.Value);
+                    item.Low = Math.Min(lowValue, second.Value);
+                    item.High = Math.Max(lowValue, second.Value);
+                    return Emit(ref item, ref found);
                 }
             }
 
@@ -369,16 +366,30 @@ public static class QuantityParser
                 return item.End;
             }
 
-            return Emit(item, ref found);
+            return Emit(ref item, ref found);
         }
 
-        private int Finish(Item item, ref List<Quantity>? found, bool isOne)
+        private int Finish(ref Item item, ref List<Quantity>? found, bool isOne)
         {
             ReadUnit(ref item, isOne);
-            return Emit(item, ref found);
+            return Emit(ref item, ref found);
         }
 
-        private int Emit(Item item, ref List<Quantity>? found)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int AddYears(ref Item item, ref List<Quantity>? found)
+        {
+            if (TryReadRangeEnd(in item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
+            {
+                item.End = other.End;
+                item.Low = item.Value;
+                item.High = other.Value;
+            }
+
+            Add(ref found, in item);
+            return item.End;
+        }
+
+        private int Emit(ref Item item, ref List<Quantity>? found)
         {
             if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
             {
@@ -413,7 +424,7 @@ public static class QuantityParser
 
         private static void Add(ref List<Quantity>? found, Quantity q) => (found ??= []).Add(q);
 
-        private void Add(ref List<Quantity>? found, Item item) => (found ??= []).Add(item.ToQuantity(_t));
+        private void Add(ref List<Quantity>? found, in Item item) => (found ??= []).Add(item.ToQuantity(_t));
 
         private void ReadScale(ref Item item)
         {
@@ -463,7 +474,7 @@ public static class QuantityParser
             }
         }
 
-        private bool TryReadRangeEnd(Item low, out Item high)
+        private bool TryReadRangeEnd(in Item low, out Item high)
         {
             high = default;
             if (!IsRangeConnector(low.End, out var next, out var isAnd))
