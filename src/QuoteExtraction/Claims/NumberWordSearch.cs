@@ -138,67 +138,127 @@ internal static class NumberWordSearch
     /// <param name="pos">Where to start looking.</param>
     /// <param name="end">Where to stop; words are cut at <paramref name="end"/>.</param>
     /// <returns>The offset of the word.</returns>
-    internal static int IndexOf(string text, int pos, int end)
+    internal static int IndexOf(string text, int pos, int end) => new Cursor(text, end, digits: false).Next(pos);
+
+    /// <summary>
+    /// The first ASCII digit or number word that starts in [<paramref name="pos"/>, <paramref name="end"/>), or
+    /// <paramref name="end"/>: the candidates of the quantity grammar.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="pos">Where to start looking.</param>
+    /// <param name="end">Where to stop; words are cut at <paramref name="end"/>.</param>
+    /// <returns>The offset of the digit or word.</returns>
+    internal static int IndexOfDigitOrWord(string text, int pos, int end) => new Cursor(text, end, digits: true).Next(pos);
+
+    /// <summary>
+    /// Walks the candidates of one text forward: it keeps the candidate mask of the last 32-char block, so a scan that
+    /// asks again a few chars further on (the next digit of "2,019") costs a bit test, not another vector pass.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="end">Where to stop; words are cut at <paramref name="end"/>.</param>
+    /// <param name="digits">Whether ASCII digits are candidates too.</param>
+    internal struct Cursor(string text, int end, bool digits)
     {
-        var i = pos;
-        if (i == 0 && i < end)
-        {
-            if (IsNumberWordAt(text, 0, end))
-            {
-                return 0;
-            }
+        private readonly string _text = text;
+        private readonly int _end = end;
+        private readonly bool _digits = digits;
+        private int _block = -64; // the 32 chars whose candidates _mask holds; unverified: a word bit passed the vector test only
+        private uint _mask;
 
-            i = 1;
-        }
-
-        // Each step reads the 32 chars at i.., the char before each and the two after each: i - 1 .. i + 33.
-        if (Avx2.IsSupported)
+        /// <summary>The first candidate at or after <paramref name="pos"/> (which never moves back), or the end.</summary>
+        /// <param name="pos">Where to start looking.</param>
+        /// <returns>The offset of the candidate.</returns>
+        public int Next(int pos)
         {
-            ref var chars = ref Unsafe.As<char, short>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var groups = NibbleGroups.AsSpan();
-            var firstGroups = Vector256.Create(Vector128.Create(groups[..16]));
-            var secondGroups = Vector256.Create(Vector128.Create(groups[16..32]));
-            var thirdGroups = Vector256.Create(Vector128.Create(groups[32..]));
-            var lowNibble = Vector256.Create((byte)15);
-            for (; i + 34 <= end; i += 32)
+            var text = _text;
+            var end = _end;
+            var i = pos;
+            if (i == 0 && i < end)
             {
-                var groupsOfAll = Avx2.Shuffle(firstGroups, Narrow(ref chars, i) & lowNibble)
-                    & Avx2.Shuffle(secondGroups, Narrow(ref chars, i + 1) & lowNibble)
-                    & Avx2.Shuffle(thirdGroups, Narrow(ref chars, i + 2) & lowNibble);
-                var previousIsLetter = Vector256.LessThan((Narrow(ref chars, i - 1) | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26));
-                var mask = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter).ExtractMostSignificantBits();
-                if (mask == 0)
+                if ((_digits && char.IsAsciiDigit(text[0])) || IsNumberWordAt(text, 0, end))
                 {
-                    continue;
+                    return 0;
                 }
 
-                // Narrow packs each 128-bit half on its own: bytes 8-15 hold chars 16-23 and bytes 16-23 chars 8-15.
-                mask = (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
-                do
+                i = 1;
+            }
+
+            if (Avx2.IsSupported)
+            {
+                ref var chars = ref Unsafe.As<char, short>(ref MemoryMarshal.GetReference(text.AsSpan()));
+                while (true)
                 {
-                    var at = i + BitOperations.TrailingZeroCount(mask);
-                    if (IsPrefixAt(text, at) && IsNumberWordAt(text, at, end))
+                    var offset = i - _block;
+                    if (offset >= 32)
                     {
-                        return at;
+                        // Each block reads its 32 chars, the char before each and the two after each: i - 1 .. i + 33.
+                        if (i + 34 > end)
+                        {
+                            break;
+                        }
+
+                        _block = i;
+                        _mask = BlockMask(ref chars, i, _digits);
+                        offset = 0;
                     }
 
-                    mask &= mask - 1;
+                    var mask = _mask & (uint.MaxValue << offset);
+                    while (mask != 0)
+                    {
+                        var at = _block + BitOperations.TrailingZeroCount(mask);
+                        if ((_digits && char.IsAsciiDigit(text[at])) || (IsPrefixAt(text, at) && IsNumberWordAt(text, at, end)))
+                        {
+                            _mask = mask;
+                            return at;
+                        }
+
+                        mask &= mask - 1;
+                    }
+
+                    _mask = 0;
+                    i = _block + 32;
                 }
-                while (mask != 0);
             }
-        }
 
-        // The tail, and every text without vectors: only a word start with a number word's first three letters is
-        // worth the look-up (words are three letters or more).
-        for (; i + 2 < end; i++)
-        {
-            if (char.IsAsciiLetter(text[i]) && !char.IsAsciiLetter(text[i - 1]) && IsPrefixAt(text, i) && IsNumberWordAt(text, i, end))
+            // The tail, and every text without vectors: only a word start with a number word's first three letters is
+            // worth the look-up (words are three letters or more).
+            for (; i < end; i++)
             {
-                return i;
+                var c = text[i];
+                if (_digits && char.IsAsciiDigit(c))
+                {
+                    return i;
+                }
+
+                if (i + 2 < end && char.IsAsciiLetter(c) && !char.IsAsciiLetter(text[i - 1]) && IsPrefixAt(text, i) && IsNumberWordAt(text, i, end))
+                {
+                    return i;
+                }
             }
+
+            return end;
+        }
+    }
+
+    // The candidates among the 32 chars at i, one bit each in text order: ASCII digits when asked for, and the word
+    // starts whose three letters pass the nibble-group test.
+    private static uint BlockMask(ref short chars, int i, bool digits)
+    {
+        var groups = NibbleGroups.AsSpan();
+        var lowNibble = Vector256.Create((byte)15);
+        var current = Narrow(ref chars, i);
+        var groupsOfAll = Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[..16])), current & lowNibble)
+            & Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[16..32])), Narrow(ref chars, i + 1) & lowNibble)
+            & Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[32..])), Narrow(ref chars, i + 2) & lowNibble);
+        var previousIsLetter = Vector256.LessThan((Narrow(ref chars, i - 1) | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26));
+        var mask = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter).ExtractMostSignificantBits();
+        if (digits)
+        {
+            mask |= Vector256.LessThan(current - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
         }
 
-        return end;
+        // Narrow packs each 128-bit half on its own: bytes 8-15 hold chars 16-23 and bytes 16-23 chars 8-15.
+        return (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
     }
 
     // Five bits per letter, case folded ('A' & 31 == 'a' & 31): equal for the same three letters in any case. Other

@@ -17,7 +17,6 @@ namespace QuoteExtraction.Claims;
 public static class QuantityParser
 {
     private const int MaxNumberChars = 40;
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
@@ -44,27 +43,17 @@ public static class QuantityParser
         List<Quantity>? found = null;
         var scanner = new Scanner(text, start, end);
         var pos = start;
-        int nextDigit = -1, nextWord = -1;
+        var candidates = new NumberWordSearch.Cursor(text, end, digits: true);
         while (pos < end)
         {
-            if (nextDigit < pos)
-            {
-                var i = text.AsSpan(pos, end - pos).IndexOfAny(Digits);
-                nextDigit = i < 0 ? end : pos + i;
-            }
-
-            if (nextWord < pos)
-            {
-                nextWord = NumberWordSearch.IndexOf(text, pos, end);
-            }
-
-            var candidate = Math.Min(nextDigit, nextWord);
+            // Digits and number words are found in one pass; every region is read once, as the scan only moves on.
+            var candidate = candidates.Next(pos);
             if (candidate >= end)
             {
                 break;
             }
 
-            var resume = candidate == nextDigit
+            var resume = char.IsAsciiDigit(text[candidate])
                 ? scanner.AtDigit(candidate, ref found)
                 : scanner.AtWord(candidate, ref found);
             pos = Math.Max(resume, candidate + 1);
