@@ -18,6 +18,8 @@ public static class QuantityParser
 {
     private const int MaxNumberChars = 40;
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    [ThreadStatic]
+    private static List<Quantity>? s_found;
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
     /// <summary>Finds the quantities in <paramref name="text"/>.</summary>
@@ -40,7 +42,10 @@ public static class QuantityParser
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
-        List<Quantity>? found = null;
+        // Quantities are collected in a list kept per thread, then copied to one of the exact size: no list grows
+        // (and is thrown away) per call.
+        var found = s_found ?? new List<Quantity>(256);
+        s_found = null;
         var scanner = new Scanner(text, start, end);
         var pos = start;
         var candidates = new NumberWordSearch.Cursor(text, end, digits: true);
@@ -54,12 +59,15 @@ public static class QuantityParser
             }
 
             var resume = char.IsAsciiDigit(text[candidate])
-                ? scanner.AtDigit(candidate, ref found)
-                : scanner.AtWord(candidate, ref found);
+                ? scanner.AtDigit(candidate, found)
+                : scanner.AtWord(candidate, found);
             pos = Math.Max(resume, candidate + 1);
         }
 
-        return found is null ? [] : found;
+        IReadOnlyList<Quantity> result = found.Count == 0 ? [] : found.GetRange(0, found.Count);
+        found.Clear();
+        s_found = found;
+        return result;
     }
 
     /// <summary>The scanner for one text and range.</summary>
@@ -75,7 +83,7 @@ public static class QuantityParser
 
         // ---------------------------------------------------------------- entry points
 
-        public int AtDigit(int p, ref List<Quantity>? found)
+        public int AtDigit(int p, List<Quantity> found)
         {
             // Leading-dot decimals: " .001 per cent".
             var numberStart = p;
@@ -147,7 +155,7 @@ public static class QuantityParser
                 e = SkipMeridiem(e);
                 item.End = e;
                 item.Kind = QuantityKind.Time;
-                Add(ref found, in item);
+                Add(found, in item);
                 return e;
             }
 
@@ -156,7 +164,7 @@ public static class QuantityParser
             {
                 item.End = meridiem;
                 item.Kind = QuantityKind.Time;
-                Add(ref found, in item);
+                Add(found, in item);
                 return meridiem;
             }
 
@@ -176,7 +184,7 @@ public static class QuantityParser
                     {
                         item.Value = value / den;
                         item.End = e;
-                        return Finish(ref item, ref found, isOne: false);
+                        return Finish(ref item, found, isOne: false);
                     }
                 }
 
@@ -188,7 +196,7 @@ public static class QuantityParser
             {
                 item.Kind = LabelBefore(item.Start) ? QuantityKind.Rank : QuantityKind.Ordinal;
                 item.End = ordEnd;
-                Add(ref found, in item);
+                Add(found, in item);
                 return ordEnd;
             }
 
@@ -197,7 +205,7 @@ public static class QuantityParser
             {
                 item.End = decEnd;
                 item.Kind = QuantityKind.Year;
-                Add(ref found, in item);
+                Add(found, in item);
                 return decEnd;
             }
 
@@ -205,16 +213,16 @@ public static class QuantityParser
             if (currency is null && (At(item.Start - 1) == '#' || (At(SkipSpaceBack(item.Start) - 1) == '.' && (PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))))
             {
                 item.Kind = QuantityKind.Rank;
-                Add(ref found, in item);
+                Add(found, in item);
                 return numEnd;
             }
 
             item.Plain = plain;
             item.IntDigits = intDigits;
-            return Continue(ref item, ref found, isOne: false);
+            return Continue(ref item, found, isOne: false);
         }
 
-        public int AtWord(int p, ref List<Quantity>? found)
+        public int AtWord(int p, List<Quantity> found)
         {
             var wordEnd = WordEnd(p);
             var word = Slice(p, wordEnd);
@@ -226,7 +234,7 @@ public static class QuantityParser
                 {
                     if (!word.Equals("second", StringComparison.OrdinalIgnoreCase) && At(wordEnd) != '-')
                     {
-                        Add(ref found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal, Kind = QuantityKind.Ordinal });
+                        Add(found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal, Kind = QuantityKind.Ordinal });
                     }
 
                     return wordEnd;
@@ -239,14 +247,14 @@ public static class QuantityParser
             }
 
             var isOne = item.Value == 1 && !item.Vague && !item.Fraction && item.End == wordEnd && !item.Article;
-            return Continue(ref item, ref found, isOne);
+            return Continue(ref item, found, isOne);
         }
 
         // ---------------------------------------------------------------- after the number: scale, range, unit
 
         // The item is the caller's, which returns right after: it is changed in place rather than copied, as are the
         // items passed to Emit.
-        private int Continue(ref Item item, ref List<Quantity>? found, bool isOne)
+        private int Continue(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadScale(ref item);
 
@@ -260,7 +268,7 @@ public static class QuantityParser
                     || (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End)))
                 {
                     item.Kind = QuantityKind.Date;
-                    Add(ref found, in item);
+                    Add(found, in item);
                     return item.End;
                 }
 
@@ -269,12 +277,12 @@ public static class QuantityParser
                     item.Kind = QuantityKind.Year;
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)
                     {
-                        Add(ref found, in item);
+                        Add(found, in item);
                         return item.End;
                     }
 
                     // "between 2014 and 2017", "2019-2020": a span of years.
-                    return AddYears(ref item, ref found);
+                    return AddYears(ref item, found);
                 }
             }
 
@@ -317,7 +325,7 @@ public static class QuantityParser
                         merged.Kind = QuantityKind.Money;
                     }
 
-                    return Emit(ref merged, ref found);
+                    return Emit(ref merged, found);
                 }
             }
 
@@ -346,7 +354,7 @@ public static class QuantityParser
                     item.Value = Math.Min(lowValue, second.Value);
                     item.Low = Math.Min(lowValue, second.Value);
                     item.High = Math.Max(lowValue, second.Value);
-                    return Emit(ref item, ref found);
+                    return Emit(ref item, found);
                 }
             }
 
@@ -355,17 +363,17 @@ public static class QuantityParser
                 return item.End;
             }
 
-            return Emit(ref item, ref found);
+            return Emit(ref item, found);
         }
 
-        private int Finish(ref Item item, ref List<Quantity>? found, bool isOne)
+        private int Finish(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadUnit(ref item, isOne);
-            return Emit(ref item, ref found);
+            return Emit(ref item, found);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private int AddYears(ref Item item, ref List<Quantity>? found)
+        private int AddYears(ref Item item, List<Quantity> found)
         {
             if (TryReadRangeEnd(in item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
             {
@@ -374,11 +382,11 @@ public static class QuantityParser
                 item.High = other.Value;
             }
 
-            Add(ref found, in item);
+            Add(found, in item);
             return item.End;
         }
 
-        private int Emit(ref Item item, ref List<Quantity>? found)
+        private int Emit(ref Item item, List<Quantity> found)
         {
             if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
             {
@@ -397,7 +405,7 @@ public static class QuantityParser
 
             var q = item.ToQuantity(_t);
             // A conversion in parentheses inherits the bound and change: "more than 7.5m crowns (US$1.1m)".
-            if (found is { Count: > 0 } && q.Kind is not QuantityKind.Other)
+            if (found.Count > 0 && q.Kind is not QuantityKind.Other)
             {
                 var previous = found[^1];
                 var gap = Slice(previous.End, q.Start).Trim();
@@ -407,13 +415,13 @@ public static class QuantityParser
                 }
             }
 
-            Add(ref found, q);
+            Add(found, q);
             return item.End;
         }
 
-        private static void Add(ref List<Quantity>? found, Quantity q) => (found ??= []).Add(q);
+        private static void Add(List<Quantity> found, Quantity q) => found.Add(q);
 
-        private void Add(ref List<Quantity>? found, in Item item) => (found ??= []).Add(item.ToQuantity(_t));
+        private void Add(List<Quantity> found, in Item item) => found.Add(item.ToQuantity(_t));
 
         private void ReadScale(ref Item item)
         {
@@ -597,7 +605,7 @@ public static class QuantityParser
             if (TryMatchUnit(p, out var uStart, out var uEnd, out var entry))
             {
                 var form = Slice(uStart, uEnd);
-                item.Unit = form.ToString();
+                item.Unit = form.SequenceEqual(entry.Form) ? entry.Form : form.ToString();
                 item.UnitNorm = entry.Normalized;
                 item.Kind = entry.Kind switch
                 {
@@ -737,7 +745,7 @@ public static class QuantityParser
             {
                 start = s;
                 end = s + 1;
-                entry = new UnitEntry("percentage", UnitKind.Percent);
+                entry = new UnitEntry("percentage", UnitKind.Percent, "%");
                 return true;
             }
 

@@ -21,7 +21,8 @@ internal enum UnitKind : byte
 /// <summary>A unit lexicon entry.</summary>
 /// <param name="Normalized">Canonical name ("kilometre").</param>
 /// <param name="Kind">What the unit measures.</param>
-internal readonly record struct UnitEntry(string Normalized, UnitKind Kind);
+/// <param name="Form">The surface form as listed, so a match written the same way needs no new string.</param>
+internal readonly record struct UnitEntry(string Normalized, UnitKind Kind, string Form);
 
 /// <summary>
 /// The unit lexicon embedded from <c>models/lexicons/units.tsv</c>: surface forms (one to four words) to normalized units.
@@ -60,7 +61,7 @@ internal static class UnitLexicon
                 "count" => UnitKind.Count,
                 _ => UnitKind.Measure,
             };
-            var entry = new UnitEntry(parts[1], kind);
+            var entry = new UnitEntry(parts[1], kind, parts[0]);
             var caseSensitive = parts.Length > 3 && parts[3] == "cs";
             if (caseSensitive || parts[0].Length < 3)
             {
