@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace QuoteExtraction.Claims;
 
@@ -77,7 +78,8 @@ public static class QuantityParser
         private readonly int _start = start;
         private readonly int _end = end;
 
-        private char At(int i) => i >= _start && i < _end ? _t[i] : '\0';
+        // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
+        private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? Unsafe.Add(ref MemoryMarshal.GetReference(_t.AsSpan()), i) : '\0';
 
         private ReadOnlySpan<char> Slice(int from, int to) => to > from && from >= 0 ? _t.AsSpan(from, to - from) : [];
 
@@ -671,7 +673,7 @@ public static class QuantityParser
             {
                 // "one of the proudest moments", "two thirds of the members": "of" + determiner + phrase.
                 var w = WordEnd(s);
-                if (Slice(s, w).Equals("of", StringComparison.Ordinal) && At(w) == ' ')
+                if (Slice(s, w) is "of" && At(w) == ' ')
                 {
                     var d = w + 1;
                     var de = WordEnd(d);
@@ -915,12 +917,12 @@ public static class QuantityParser
                 }
 
                 var w = Slice(q, e);
-                if (QuantityWords.Stop.Contains(w) || QuantityWords.Numbers.ContainsKey(w) || (words > 0 && (QuantityWords.Months.Contains(w) || w.EndsWith("ly", StringComparison.Ordinal))))
+                if (QuantityWords.Stop.Contains(w) || QuantityWords.Numbers.ContainsKey(w) || (words > 0 && (QuantityWords.Months.Contains(w) || w.EndsWith("ly"))))
                 {
                     break;
                 }
 
-                if (words == 0 && (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 || w.EndsWith("ed", StringComparison.Ordinal) && !plural))
+                if (words == 0 && (w.EndsWith("ing") && w.Length > 5 || w.EndsWith("ed") && !plural))
                 {
                     break;
                 }
@@ -964,12 +966,12 @@ public static class QuantityParser
         {
             var e = WordEnd(p);
             var w = Slice(p, e);
-            return QuantityWords.Stop.Contains(w) || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal);
+            return QuantityWords.Stop.Contains(w) || w.EndsWith("ed") || w.EndsWith("s");
         }
 
         private static bool IsPlural(ReadOnlySpan<char> w)
         {
-            if (QuantityWords.IrregularPlurals.ContainsKey(w) || w.EndsWith("men", StringComparison.Ordinal))
+            if (QuantityWords.IrregularPlurals.ContainsKey(w) || w.EndsWith("men"))
             {
                 return !w.Equals("amen", StringComparison.OrdinalIgnoreCase);
             }
@@ -979,8 +981,8 @@ public static class QuantityParser
                 return false;
             }
 
-            return !(w.EndsWith("ss", StringComparison.Ordinal) || w.EndsWith("us", StringComparison.Ordinal) || w.EndsWith("is", StringComparison.Ordinal)
-                || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal));
+            return !(w.EndsWith("ss") || w.EndsWith("us") || w.EndsWith("is")
+                || w.EndsWith("'s") || w.EndsWith("’s") || w.EndsWith("ous"));
         }
 
         private string Normalize(int start, int end, int headStart)
@@ -1117,7 +1119,7 @@ public static class QuantityParser
                         return;
                     }
 
-                    if (w is "up" && role == QuantityChangeRole.Amount && filler > 0 && !Slice(we, p).Contains("by", StringComparison.Ordinal))
+                    if (w is "up" && role == QuantityChangeRole.Amount && filler > 0 && Slice(we, p).IndexOf("by") < 0)
                     {
                         return;
                     }
@@ -1983,23 +1985,23 @@ public static class QuantityParser
             return char.IsUpper(word[0]) ? char.ToUpperInvariant(irregular[0]) + irregular[1..] : irregular;
         }
 
-        if (word.EndsWith("men", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("men") && word.Length > 4)
         {
             return string.Concat(word[..^3], "man");
         }
 
-        if (word.Length < 3 || word[^1] != 's' || word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal))
+        if (word.Length < 3 || word[^1] != 's' || word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is"))
         {
             return word.ToString();
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ies") && word.Length > 4)
         {
             return string.Concat(word[..^3], "y");
         }
 
-        if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
-            || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("zes", StringComparison.Ordinal) || word.EndsWith("oes", StringComparison.Ordinal))
+        if (word.EndsWith("sses") || word.EndsWith("ches") || word.EndsWith("shes")
+            || word.EndsWith("xes") || word.EndsWith("zes") || word.EndsWith("oes"))
         {
             return word[..^2].ToString();
         }

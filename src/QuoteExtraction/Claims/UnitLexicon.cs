@@ -99,7 +99,11 @@ internal static class UnitLexicon
     /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
     /// <param name="c">The char.</param>
     /// <returns>Whether it is a break.</returns>
-    internal static bool IsBreak(char c) => c is ' ' or '-' or '/' or ',' or '.' or ';' or ':' or ')' or '(' or '!' or '?' or '"' or '\'' or '“' or '”' or '’' or '\n' or '\r' or '\t';
+    internal static bool IsBreak(char c) => c < 64 ? ((AsciiBreaks >> c) & 1) != 0 : c is '“' or '”' or '’';
+
+    // The ASCII breaks, all below 64, as bits: one shift and test per char of a unit form.
+    private const ulong AsciiBreaks = (1UL << ' ') | (1UL << '-') | (1UL << '/') | (1UL << ',') | (1UL << '.') | (1UL << ';') | (1UL << ':')
+        | (1UL << ')') | (1UL << '(') | (1UL << '!') | (1UL << '?') | (1UL << '"') | (1UL << '\'') | (1UL << '\n') | (1UL << '\r') | (1UL << '\t');
 
     /// <summary>The most words (see <see cref="IsBreak"/>) of a form that starts with <paramref name="firstWord"/> (any case), 0 when none does.</summary>
     /// <param name="firstWord">The first word, up to its break.</param>
