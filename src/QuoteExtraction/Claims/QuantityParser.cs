@@ -72,11 +72,15 @@ public static class QuantityParser
     }
 
     /// <summary>The scanner for one text and range.</summary>
-    private readonly struct Scanner(string text, int start, int end)
+    private struct Scanner(string text, int start, int end)
     {
         private readonly string _t = text;
         private readonly int _start = start;
         private readonly int _end = end;
+
+        // The last two WordBefore answers: the grammar asks for the word before a quantity's start many times over
+        // (months, bounds, labels, changes), and the answer for an offset never changes.
+        private int _wordBeforeAt0 = -1, _wordBefore0, _wordBeforeAt1 = -1, _wordBefore1;
 
         // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
         private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? Unsafe.Add(ref MemoryMarshal.GetReference(_t.AsSpan()), i) : '\0';
@@ -1834,6 +1838,24 @@ public static class QuantityParser
 
         /// <summary>Start of the word (letters, and a trailing period) that ends before the spaces before <paramref name="p"/>.</summary>
         private int WordBefore(int p)
+        {
+            if (p == _wordBeforeAt0)
+            {
+                return _wordBefore0;
+            }
+
+            if (p == _wordBeforeAt1)
+            {
+                return _wordBefore1;
+            }
+
+            var s = ScanWordBefore(p);
+            (_wordBeforeAt1, _wordBefore1) = (_wordBeforeAt0, _wordBefore0);
+            (_wordBeforeAt0, _wordBefore0) = (p, s);
+            return s;
+        }
+
+        private int ScanWordBefore(int p)
         {
             var e = SkipSpaceBack(p);
             var s = e;
