@@ -7,7 +7,8 @@ using System.Runtime.Intrinsics.X86;
 namespace QuoteExtraction.Claims;
 
 /// <summary>
-/// Finds the next number word ("five", "Million", "thirds") that starts a word. A word counts when its letters,
+/// Finds the next number word ("five", "Million", "thirds") that starts a word, and with <see cref="Cursor"/> the next
+/// ASCII digit too: the candidates of <see cref="QuantityParser"/>. A word counts when its letters,
 /// ASCII case-insensitively, are a key of <see cref="QuantityWords.Numbers"/>, <see cref="QuantityWords.Denominators"/>,
 /// <see cref="QuantityWords.VaguePlurals"/> or <see cref="QuantityWords.Ordinals"/> that begins with one of
 /// <see cref="Triggers"/>.
@@ -15,12 +16,11 @@ namespace QuoteExtraction.Claims;
 /// <remarks>
 /// A string search for the triggers spends most of its time verifying false starts: "for" (forty), "thi" (third),
 /// "tho" (thousand) and "mil" (million) begin very common words, and "ten" and "one" hide inside "often" and "money".
-/// Here a vector pass compares the first three letters of every position, case folded, with those of the number words
-/// and keeps the ones that follow a non-letter; only about one position in 160 survives to the word look-up.
-/// With AVX2 the pass works on 32 chars at once, narrowed to bytes: each of the three letters' low four bits (the same
-/// for both cases) selects, by byte shuffle, the groups of number-word prefixes that allow it there, and a position
-/// stays a candidate when one group allows all three. That coarse test costs a few instructions per 32 chars; its
-/// candidates then pass an exact test of the three letters against a bitmap before the word look-up.
+/// Here an AVX2 pass reads 32 chars at once, narrowed to bytes, and keeps the positions after a non-letter whose first
+/// three letters may begin a number word: each letter's low four bits (the same in both cases) selects, by byte
+/// shuffle, the groups of number-word prefixes that allow it there, and a position passes when one group allows all
+/// three. That coarse test costs a few instructions per 32 chars; its survivors (about one position in 120) then
+/// pass an exact test of the three letters, case folded, against a bitmap before the word look-up.
 /// </remarks>
 internal static class NumberWordSearch
 {

@@ -11,9 +11,10 @@ namespace QuoteExtraction.Claims;
 /// labels are returned too but with their own <see cref="QuantityKind"/> so they can be kept apart.
 /// </summary>
 /// <remarks>
-/// The grammar is hand-written and runs on spans: a vectorised search finds digits and number words, and each
-/// candidate is read by a small left-to-right scanner with frozen-dictionary look-ups. Nothing here uses regular
-/// expressions, so the cost is proportional to the text plus the candidates. See README "Quantities" for the grammar.
+/// The grammar is hand-written and runs on spans: one vectorised pass finds digits and number words, and each
+/// candidate is read by a small left-to-right scanner with span look-ups in small word hash tables. Nothing here uses
+/// regular expressions, so the cost is proportional to the text plus the candidates. See README "Quantities" for the
+/// grammar.
 /// </remarks>
 public static class QuantityParser
 {
