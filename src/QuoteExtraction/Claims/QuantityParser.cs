@@ -2064,12 +2064,8 @@ public static class QuantityParser
 
         public readonly bool IsRangeLike => Vague || Low.HasValue;
 
-        public readonly Quantity ToQuantity(string text) => new()
+        public readonly Quantity ToQuantity(string text) => new(text, Start, End, Value)
         {
-            Start = Start,
-            End = End,
-            Text = text.Length >= End ? text[Start..End] : string.Empty,
-            Value = Value,
             Low = Vague ? Value : Low,
             High = Vague ? VagueHigh : High,
             Bound = Bound,
