@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace QuoteExtraction.Claims;
 
@@ -84,7 +83,10 @@ public static class QuantityParser
         private int _wordBeforeAt0 = -1, _wordBefore0, _wordBeforeAt1 = -1, _wordBefore1;
 
         // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
-        private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? Unsafe.Add(ref MemoryMarshal.GetReference(_t.AsSpan()), i) : '\0';
+        // Unchecked: callers keep i in [_start, _end), inside the text.
+        private char C(int i) => Unsafe.Add(ref Unsafe.AsRef(in _t.GetPinnableReference()), i);
+
+        private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? C(i) : '\0';
 
         private ReadOnlySpan<char> Slice(int from, int to) => to > from && from >= 0 ? _t.AsSpan(from, to - from) : [];
 
@@ -100,7 +102,7 @@ public static class QuantityParser
             }
 
             var runEnd = p;
-            while (runEnd < _end && char.IsAsciiDigit(_t[runEnd]))
+            while (runEnd < _end && char.IsAsciiDigit(C(runEnd)))
             {
                 runEnd++;
             }
@@ -771,7 +773,7 @@ public static class QuantityParser
             while (count < maxWords && e < limit)
             {
                 var we = e;
-                while (we < limit && !UnitLexicon.IsBreak(_t[we]))
+                while (we < limit && !UnitLexicon.IsBreak(C(we)))
                 {
                     we++;
                 }
@@ -1205,7 +1207,7 @@ public static class QuantityParser
         {
             for (var i = from; i < to; i++)
             {
-                if (_t[i] is ',' or ';' or ':' or '(' or ')' or '.' && !(i + 1 < to && char.IsAsciiDigit(_t[i + 1])))
+                if (C(i) is ',' or ';' or ':' or '(' or ')' or '.' && !(i + 1 < to && char.IsAsciiDigit(C(i + 1))))
                 {
                     return true;
                 }
@@ -1235,7 +1237,7 @@ public static class QuantityParser
             var groupsOk = true;
             while (q < _end)
             {
-                var c = _t[q];
+                var c = C(q);
                 if (char.IsAsciiDigit(c))
                 {
                     if (n >= MaxNumberChars)
@@ -1301,8 +1303,8 @@ public static class QuantityParser
                 buffer[n++] = '.';
                 for (var i = q + 1; i < d; i++)
                 {
-                    buffer[n++] = _t[i];
-                    digits = (digits * 10) + (_t[i] - '0');
+                    buffer[n++] = C(i);
+                    digits = (digits * 10) + (C(i) - '0');
                 }
 
                 plain = false;
@@ -1756,7 +1758,7 @@ public static class QuantityParser
 
             var we = p - 1;
             var ws = we;
-            while (ws > _start && (char.IsLetterOrDigit(_t[ws - 1]) || _t[ws - 1] is '&' or '-' or '.'))
+            while (ws > _start && (char.IsLetterOrDigit(C(ws - 1)) || C(ws - 1) is '&' or '-' or '.'))
             {
                 ws--;
             }
@@ -1797,12 +1799,12 @@ public static class QuantityParser
         private bool IsSentenceStart(int ws)
         {
             var i = ws - 1;
-            while (i >= _start && _t[i] is ' ' or '"' or '“' or '\'' or '‘' or '(')
+            while (i >= _start && C(i) is ' ' or '"' or '“' or '\'' or '‘' or '(')
             {
                 i--;
             }
 
-            return i < _start || _t[i] is '.' or '!' or '?' or '\n' or ':';
+            return i < _start || C(i) is '.' or '!' or '?' or '\n' or ':';
         }
 
         private bool IsPronounOne(int p)
@@ -1860,12 +1862,12 @@ public static class QuantityParser
         {
             var e = SkipSpaceBack(p);
             var s = e;
-            if (s > _start && _t[s - 1] == '.')
+            if (s > _start && C(s - 1) == '.')
             {
                 s--;
             }
 
-            while (s > _start && (char.IsLetter(_t[s - 1]) || (_t[s - 1] == '.' && s - 2 >= _start && char.IsLetter(_t[s - 2]))))
+            while (s > _start && (char.IsLetter(C(s - 1)) || (C(s - 1) == '.' && s - 2 >= _start && char.IsLetter(C(s - 2)))))
             {
                 s--;
             }
@@ -1877,7 +1879,7 @@ public static class QuantityParser
         {
             var e = p;
             var n = 0;
-            while (e > _start && _t[e - 1] is ' ' or '\u00A0' && n < 2)
+            while (e > _start && C(e - 1) is ' ' or '\u00A0' && n < 2)
             {
                 e--;
                 n++;
@@ -1913,7 +1915,7 @@ public static class QuantityParser
         private int WordEnd(int p)
         {
             var e = p;
-            while (e < _end && char.IsLetter(_t[e]))
+            while (e < _end && char.IsLetter(C(e)))
             {
                 e++;
             }
@@ -1924,7 +1926,7 @@ public static class QuantityParser
         private int SkipSpace(int p)
         {
             var e = p;
-            while (e < _end && _t[e] == ' ')
+            while (e < _end && C(e) == ' ')
             {
                 e++;
             }
@@ -1936,7 +1938,7 @@ public static class QuantityParser
         private int SkipAlnumEnd(int p)
         {
             var e = p;
-            while (e < _end && (char.IsLetterOrDigit(_t[e]) || (_t[e] is '.' or ',' or '-' && e + 1 < _end && char.IsLetterOrDigit(_t[e + 1]))))
+            while (e < _end && (char.IsLetterOrDigit(C(e)) || (C(e) is '.' or ',' or '-' && e + 1 < _end && char.IsLetterOrDigit(C(e + 1)))))
             {
                 e++;
             }
