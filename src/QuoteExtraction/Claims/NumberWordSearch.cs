@@ -42,6 +42,11 @@ internal static class NumberWordSearch
     // For the first, second and third letter, 16 bytes each: by the letter's low four bits, the groups that allow it.
     private static readonly byte[] NibbleGroups = new byte[48];
 
+    // The same tables in both halves of a vector, for the shuffles; static readonly, so optimised code embeds them.
+    private static readonly Vector256<byte> FirstGroups;
+    private static readonly Vector256<byte> SecondGroups;
+    private static readonly Vector256<byte> ThirdGroups;
+
 #pragma warning disable CA1810 // one pass over the word lists fills every field
     static NumberWordSearch()
 #pragma warning restore CA1810
@@ -131,6 +136,10 @@ internal static class NumberWordSearch
                 NibbleGroups[32 + n] |= (byte)(((third[g] >> n) & 1) << g);
             }
         }
+
+        FirstGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(0, 16)));
+        SecondGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(16, 16)));
+        ThirdGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(32, 16)));
     }
 
     /// <summary>The first number word that starts in [<paramref name="pos"/>, <paramref name="end"/>), or <paramref name="end"/>.</summary>
@@ -168,6 +177,7 @@ internal static class NumberWordSearch
         /// <summary>The first candidate at or after <paramref name="pos"/> (which never moves back), or the end.</summary>
         /// <param name="pos">Where to start looking.</param>
         /// <returns>The offset of the candidate.</returns>
+        [MethodImpl(MethodImplOptions.NoInlining)] // inlined into the parser's loop, its registers spill to the stack
         public int Next(int pos)
         {
             var text = _text;
@@ -244,21 +254,20 @@ internal static class NumberWordSearch
     // starts whose three letters pass the nibble-group test.
     private static uint BlockMask(ref short chars, int i, bool digits)
     {
-        var groups = NibbleGroups.AsSpan();
         var lowNibble = Vector256.Create((byte)15);
         var current = Narrow(ref chars, i);
-        var groupsOfAll = Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[..16])), current & lowNibble)
-            & Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[16..32])), Narrow(ref chars, i + 1) & lowNibble)
-            & Avx2.Shuffle(Vector256.Create(Vector128.Create(groups[32..])), Narrow(ref chars, i + 2) & lowNibble);
+        var groupsOfAll = Avx2.Shuffle(FirstGroups, current & lowNibble)
+            & Avx2.Shuffle(SecondGroups, Narrow(ref chars, i + 1) & lowNibble)
+            & Avx2.Shuffle(ThirdGroups, Narrow(ref chars, i + 2) & lowNibble);
         var previousIsLetter = Vector256.LessThan((Narrow(ref chars, i - 1) | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26));
-        var mask = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter).ExtractMostSignificantBits();
+        var candidates = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter);
         if (digits)
         {
-            mask |= Vector256.LessThan(current - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
+            candidates |= Vector256.LessThan(current - Vector256.Create((byte)'0'), Vector256.Create((byte)10));
         }
 
-        // Narrow packs each 128-bit half on its own: bytes 8-15 hold chars 16-23 and bytes 16-23 chars 8-15.
-        return (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
+        // Narrow packs each 128-bit half on its own (bytes 8-15 hold chars 16-23, bytes 16-23 chars 8-15): swap back.
+        return Avx2.Permute4x64(candidates.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
     }
 
     // Five bits per letter, case folded ('A' & 31 == 'a' & 31): equal for the same three letters in any case. Other
@@ -278,6 +287,7 @@ internal static class NumberWordSearch
     }
 
     /// <summary>Whether a number word starts at <paramref name="at"/>: the letters from there are one and a letter does not come before.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare next to the vector pass; keeps the loop small
     private static bool IsNumberWordAt(string text, int at, int end)
     {
         if (at + MinLength > end || (at > 0 && char.IsLetter(text[at - 1])))
