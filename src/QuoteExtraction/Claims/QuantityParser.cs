@@ -917,12 +917,7 @@ public static class QuantityParser
                     break;
                 }
 
-                var e = q;
-                while (char.IsLetter(At(e)) || ((At(e) is '-' or '\'' or '’') && char.IsLetter(At(e + 1))))
-                {
-                    e++;
-                }
-
+                var e = PhraseWordEnd(q);
                 var w = Slice(q, e);
                 if (QuantityWords.Stop.Contains(w) || QuantityWords.Numbers.ContainsKey(w) || (words > 0 && (QuantityWords.Months.Contains(w) || w.EndsWith("ly"))))
                 {
@@ -1858,16 +1853,19 @@ public static class QuantityParser
             return s;
         }
 
+        // The scan loops below read the fields into locals: through the struct's "this" they would be reloaded on
+        // every char.
         private int ScanWordBefore(int p)
         {
-            var e = SkipSpaceBack(p);
-            var s = e;
-            if (s > _start && C(s - 1) == '.')
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var start = _start;
+            var s = SkipSpaceBack(p);
+            if (s > start && Unsafe.Add(ref t, s - 1) == '.')
             {
                 s--;
             }
 
-            while (s > _start && (char.IsLetter(C(s - 1)) || (C(s - 1) == '.' && s - 2 >= _start && char.IsLetter(C(s - 2)))))
+            while (s > start && (char.IsLetter(Unsafe.Add(ref t, s - 1)) || (Unsafe.Add(ref t, s - 1) == '.' && s - 2 >= start && char.IsLetter(Unsafe.Add(ref t, s - 2)))))
             {
                 s--;
             }
@@ -1877,9 +1875,11 @@ public static class QuantityParser
 
         private int SkipSpaceBack(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var start = _start;
             var e = p;
             var n = 0;
-            while (e > _start && C(e - 1) is ' ' or '\u00A0' && n < 2)
+            while (e > start && Unsafe.Add(ref t, e - 1) is ' ' or '\u00A0' && n < 2)
             {
                 e--;
                 n++;
@@ -1914,9 +1914,31 @@ public static class QuantityParser
 
         private int WordEnd(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
             var e = p;
-            while (e < _end && char.IsLetter(C(e)))
+            while (e < end && char.IsLetter(Unsafe.Add(ref t, e)))
             {
+                e++;
+            }
+
+            return e;
+        }
+
+        // The end of a word of a noun phrase: letters, and a hyphen or apostrophe between letters ("year-old", "men's").
+        private int PhraseWordEnd(int p)
+        {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
+            var e = p;
+            while (e < end)
+            {
+                var c = Unsafe.Add(ref t, e);
+                if (!char.IsLetter(c) && !(c is '-' or '\'' or '’' && e + 1 < end && char.IsLetter(Unsafe.Add(ref t, e + 1))))
+                {
+                    break;
+                }
+
                 e++;
             }
 
@@ -1937,8 +1959,10 @@ public static class QuantityParser
 
         private int SkipAlnumEnd(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
             var e = p;
-            while (e < _end && (char.IsLetterOrDigit(C(e)) || (C(e) is '.' or ',' or '-' && e + 1 < _end && char.IsLetterOrDigit(C(e + 1)))))
+            while (e < end && (char.IsLetterOrDigit(Unsafe.Add(ref t, e)) || (Unsafe.Add(ref t, e) is '.' or ',' or '-' && e + 1 < end && char.IsLetterOrDigit(Unsafe.Add(ref t, e + 1)))))
             {
                 e++;
             }
