@@ -36,8 +36,9 @@ internal static class NumberWordSearch
     private static readonly int MinLength;
     private static readonly int MaxLength;
 
-    // One bit per Prefix key: whether a number word starts with those three letters.
-    private static readonly ulong[] PrefixBits = new ulong[(1 << 15) / 64];
+    // Whether a number word starts with these four letters (the fourth may be the word's end), hashed to 16 bits:
+    // "for", "this" and "those" begin far more words than "forty", "third" and "thousand".
+    private static readonly ulong[] PrefixBits = new ulong[(1 << 16) / 64];
 
     // For the first, second and third letter, 16 bytes each: by the letter's low four bits, the groups that allow it.
     private static readonly byte[] NibbleGroups = new byte[48];
@@ -97,11 +98,13 @@ internal static class NumberWordSearch
             }
         }
 
-        var prefixKeys = prefixes.AsSpan(0, distinct);
-        foreach (var prefix in prefixKeys)
+        foreach (var word in words)
         {
-            PrefixBits[prefix >> 6] |= 1UL << prefix;
+            var bit = PrefixBit(Prefix(word[0], word[1], word[2]), word.Length > 3 ? word[3] : ' ');
+            PrefixBits[bit >> 6] |= 1UL << bit;
         }
+
+        var prefixKeys = prefixes.AsSpan(0, distinct);
 
         // Eight groups of prefixes, each allowing the product of its letters' nibble sets; every prefix joins the group
         // whose product grows least, so few other letter triples slip through.
@@ -216,7 +219,7 @@ internal static class NumberWordSearch
                     while (mask != 0)
                     {
                         var at = _block + BitOperations.TrailingZeroCount(mask);
-                        if ((_digits && char.IsAsciiDigit(text[at])) || (IsPrefixAt(text, at) && IsNumberWordAt(text, at, end)))
+                        if ((_digits && char.IsAsciiDigit(text[at])) || (IsPrefixAt(text, at, end) && IsNumberWordAt(text, at, end)))
                         {
                             _mask = mask;
                             return at;
@@ -240,7 +243,7 @@ internal static class NumberWordSearch
                     return i;
                 }
 
-                if (i + 2 < end && char.IsAsciiLetter(c) && !char.IsAsciiLetter(text[i - 1]) && IsPrefixAt(text, i) && IsNumberWordAt(text, i, end))
+                if (i + 2 < end && char.IsAsciiLetter(c) && !char.IsAsciiLetter(text[i - 1]) && IsPrefixAt(text, i, end) && IsNumberWordAt(text, i, end))
                 {
                     return i;
                 }
@@ -280,10 +283,18 @@ internal static class NumberWordSearch
         Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref chars, (nuint)at), Vector256.LoadUnsafe(ref chars, (nuint)(at + 16)));
 
     // Whether the three chars at at (all before the end) are, case folded, those of a number word.
-    private static bool IsPrefixAt(string text, int at)
+    private static bool IsPrefixAt(string text, int at, int end)
     {
-        var prefix = Prefix(text[at], text[at + 1], text[at + 2]);
-        return (PrefixBits[prefix >> 6] & (1UL << prefix)) != 0;
+        var bit = PrefixBit(Prefix(text[at], text[at + 1], text[at + 2]), at + 3 < end ? text[at + 3] : ' ');
+        return (PrefixBits[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    // The bit of three letters' Prefix and the char after them: an ASCII letter by its five bits, any other letter as
+    // 27 (no number word goes on so), anything else as the word's end, 0.
+    private static int PrefixBit(ushort prefix, char fourth)
+    {
+        var code = char.IsAsciiLetter(fourth) ? fourth & 31 : char.IsLetter(fourth) ? 27 : 0;
+        return (int)((uint)((prefix << 5) | code) * 0x9E3779B1u >> 16);
     }
 
     /// <summary>Whether a number word starts at <paramref name="at"/>: the letters from there are one and a letter does not come before.</summary>
