@@ -1855,6 +1855,7 @@ public static class QuantityParser
 
         // The scan loops below read the fields into locals: through the struct's "this" they would be reloaded on
         // every char.
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int ScanWordBefore(int p)
         {
             ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
@@ -1912,6 +1913,7 @@ public static class QuantityParser
             return Slice(p + 1, e).Equals(word, StringComparison.OrdinalIgnoreCase);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int WordEnd(int p)
         {
             ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
@@ -1926,6 +1928,7 @@ public static class QuantityParser
         }
 
         // The end of a word of a noun phrase: letters, and a hyphen or apostrophe between letters ("year-old", "men's").
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int PhraseWordEnd(int p)
         {
             ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
@@ -1957,6 +1960,7 @@ public static class QuantityParser
         }
 
 
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int SkipAlnumEnd(int p)
         {
             ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
