@@ -772,11 +772,7 @@ public static class QuantityParser
             var e = s;
             while (count < maxWords && e < limit)
             {
-                var we = e;
-                while (we < limit && !UnitLexicon.IsBreak(C(we)))
-                {
-                    we++;
-                }
+                var we = UnitWordEnd(e, limit);
 
                 if (we == e)
                 {
@@ -1959,6 +1955,20 @@ public static class QuantityParser
             return e;
         }
 
+
+        // The end of a word of a unit form (see UnitLexicon.IsBreak), at most limit.
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
+        private int UnitWordEnd(int p, int limit)
+        {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var e = p;
+            while (e < limit && !UnitLexicon.IsBreak(Unsafe.Add(ref t, e)))
+            {
+                e++;
+            }
+
+            return e;
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int SkipAlnumEnd(int p)

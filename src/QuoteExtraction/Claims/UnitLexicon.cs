@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -99,6 +100,7 @@ internal static class UnitLexicon
     /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
     /// <param name="c">The char.</param>
     /// <returns>Whether it is a break.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsBreak(char c) => c < 64 ? ((AsciiBreaks >> c) & 1) != 0 : c is '“' or '”' or '’';
 
     // The ASCII breaks, all below 64, as bits: one shift and test per char of a unit form.
