@@ -1222,8 +1222,7 @@ public static class QuantityParser
             plain = true;
             intDigits = 0;
             var q = p;
-            Span<char> buffer = stackalloc char[MaxNumberChars + 2];
-            var n = 0;
+            var n = 0; // chars of the number without separators: digits and the decimal point
             var digits = 0L;
             var groupsOk = true;
             while (q < _end)
@@ -1237,7 +1236,7 @@ public static class QuantityParser
                         return false;
                     }
 
-                    buffer[n++] = c;
+                    n++;
                     digits = (digits * 10) + (c - '0');
                     intDigits++;
                     q++;
@@ -1291,10 +1290,9 @@ public static class QuantityParser
                     return false;
                 }
 
-                buffer[n++] = '.';
+                n += 1 + frac;
                 for (var i = q + 1; i < d; i++)
                 {
-                    buffer[n++] = C(i);
                     digits = (digits * 10) + (C(i) - '0');
                 }
 
@@ -1312,12 +1310,26 @@ public static class QuantityParser
                 return true;
             }
 
-            if (n == 0 || !double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            return n > 0 && ParseLong(p, q, n, out value);
+        }
+
+        // A number of more than 15 digits: its digits and decimal point from [p, end), separators left out, parsed
+        // by the runtime. Rare, so the buffer is not zeroed on every number.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool ParseLong(int p, int end, int length, out double value)
+        {
+            Span<char> buffer = stackalloc char[MaxNumberChars + 2];
+            var n = 0;
+            for (var i = p; i < end && n < length; i++)
             {
-                return false;
+                var c = C(i);
+                if (char.IsAsciiDigit(c) || c == '.')
+                {
+                    buffer[n++] = c;
+                }
             }
 
-            return true;
+            return double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
         }
 
         private bool YearLike(int p)

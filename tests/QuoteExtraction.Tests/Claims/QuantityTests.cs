@@ -46,4 +46,12 @@ public class QuantityTests
         moved.Text.Should().Be(parsed.Text);
         moved.Start.Should().Be(0);
     }
+
+    [TestCase("It has 1234567890123456789 parts", 1234567890123456789d)]
+    [TestCase("It has 1,234,567,890,123,456.75 parts", 1234567890123456.75d)]
+    [TestCase("It has 0.1234567890123456789 parts", 0.1234567890123456789d)]
+    public void Parse_MoreThanFifteenDigits_ParsesLikeTheRuntime(string text, double expected)
+    {
+        QuantityParser.Parse(text)[0].Value.Should().Be(expected);
+    }
 }
