@@ -43,10 +43,6 @@ internal static class NumberWordSearch
     // For the first, second and third letter, 16 bytes each: by the letter's low four bits, the groups that allow it.
     private static readonly byte[] NibbleGroups = new byte[48];
 
-    // The same tables in both halves of a vector, for the shuffles; static readonly, so optimised code embeds them.
-    private static readonly Vector256<byte> FirstGroups;
-    private static readonly Vector256<byte> SecondGroups;
-    private static readonly Vector256<byte> ThirdGroups;
 
 #pragma warning disable CA1810 // one pass over the word lists fills every field
     static NumberWordSearch()
@@ -140,9 +136,6 @@ internal static class NumberWordSearch
             }
         }
 
-        FirstGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(0, 16)));
-        SecondGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(16, 16)));
-        ThirdGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(32, 16)));
     }
 
     /// <summary>The first number word that starts in [<paramref name="pos"/>, <paramref name="end"/>), or <paramref name="end"/>.</summary>
@@ -259,9 +252,9 @@ internal static class NumberWordSearch
     {
         var lowNibble = Vector256.Create((byte)15);
         var current = Narrow(ref chars, i);
-        var groupsOfAll = Avx2.Shuffle(FirstGroups, current & lowNibble)
-            & Avx2.Shuffle(SecondGroups, Narrow(ref chars, i + 1) & lowNibble)
-            & Avx2.Shuffle(ThirdGroups, Narrow(ref chars, i + 2) & lowNibble);
+        var groupsOfAll = Avx2.Shuffle(Lanes.FirstGroups, current & lowNibble)
+            & Avx2.Shuffle(Lanes.SecondGroups, Narrow(ref chars, i + 1) & lowNibble)
+            & Avx2.Shuffle(Lanes.ThirdGroups, Narrow(ref chars, i + 2) & lowNibble);
         var previousIsLetter = Vector256.LessThan((Narrow(ref chars, i - 1) | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26));
         var candidates = ~(Vector256.Equals(groupsOfAll, Vector256<byte>.Zero) | previousIsLetter);
         if (digits)
@@ -276,6 +269,16 @@ internal static class NumberWordSearch
     // Five bits per letter, case folded ('A' & 31 == 'a' & 31): equal for the same three letters in any case. Other
     // chars can collide with a prefix, so a match is only a candidate.
     private static ushort Prefix(char a, char b, char c) => (ushort)(((a & 31) << 10) | ((b & 31) << 5) | (c & 31));
+
+    // The nibble tables in both halves of a vector, for the shuffles: static readonly, so optimised code embeds them.
+    // A class of their own, as code touching 256-bit vectors is compiled at run time: the word lists' set-up above stays
+    // precompiled.
+    private static class Lanes
+    {
+        internal static readonly Vector256<byte> FirstGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(0, 16)));
+        internal static readonly Vector256<byte> SecondGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(16, 16)));
+        internal static readonly Vector256<byte> ThirdGroups = Vector256.Create(Vector128.Create(NibbleGroups.AsSpan(32, 16)));
+    }
 
     // 32 chars from at as bytes, saturated: a char above 0xFF (or 0x7FFF, read as signed) becomes no ASCII letter.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
