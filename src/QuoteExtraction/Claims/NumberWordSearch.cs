@@ -20,7 +20,7 @@ namespace QuoteExtraction.Claims;
 /// three letters may begin a number word: each letter's low four bits (the same in both cases) selects, by byte
 /// shuffle, the groups of number-word prefixes that allow it there, and a position passes when one group allows all
 /// three. That coarse test costs a few instructions per 32 chars; its survivors (about one position in 120) then
-/// pass an exact test of the three letters, case folded, against a bitmap before the word look-up.
+/// pass a bitmap test of their first four chars, case folded, before the word look-up.
 /// </remarks>
 internal static class NumberWordSearch
 {
@@ -42,7 +42,6 @@ internal static class NumberWordSearch
 
     // For the first, second and third letter, 16 bytes each: by the letter's low four bits, the groups that allow it.
     private static readonly byte[] NibbleGroups = new byte[48];
-
 
 #pragma warning disable CA1810 // one pass over the word lists fills every field
     static NumberWordSearch()
