@@ -21,6 +21,9 @@ public static class QuantityParser
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     [ThreadStatic]
     private static List<Quantity>? s_found;
+
+    [ThreadStatic]
+    private static NounEntry[]? s_nouns;
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
     /// <summary>Finds the quantities in <paramref name="text"/>.</summary>
@@ -711,8 +714,7 @@ public static class QuantityParser
 
                     if (ReadNounPhrase(d, plural: true, out var ns, out var ne, out var head))
                     {
-                        item.Unit = _t[ns..ne];
-                        item.UnitNorm = Normalize(ns, ne, head);
+                        (item.Unit, item.UnitNorm) = CountedNoun(ns, ne, head);
                         item.End = item.Vague ? ne : item.End;
                     }
 
@@ -728,8 +730,7 @@ public static class QuantityParser
             var plural = !(item.Value == 1 && !item.IsRangeLike);
             if (ReadNounPhrase(s, plural, out var start, out var end, out var headStart))
             {
-                item.Unit = _t[start..end];
-                item.UnitNorm = Normalize(start, end, headStart);
+                (item.Unit, item.UnitNorm) = CountedNoun(start, end, headStart);
                 item.End = end;
                 ReadMeasured(ref item);
             }
@@ -981,6 +982,29 @@ public static class QuantityParser
 
             return !(w.EndsWith("ss") || w.EndsWith("us") || w.EndsWith("is")
                 || w.EndsWith("'s") || w.EndsWith("’s") || w.EndsWith("ous"));
+        }
+
+        // A counted-noun phrase as written and normalized. Nouns repeat ("shares", "years", "tonnes"), so the last
+        // phrases seen are kept per thread by hash: a repeat costs a comparison instead of two new strings.
+        private (string Unit, string Normalized) CountedNoun(int start, int end, int headStart)
+        {
+            var phrase = Slice(start, end);
+            var head = headStart - start;
+            var h = (uint)head;
+            foreach (var c in phrase)
+            {
+                h = (h ^ c) * 16777619u;
+            }
+
+            var nouns = s_nouns ??= new NounEntry[256];
+            ref var entry = ref nouns[(h * 0x9E3779B1u) >> 24];
+            if (entry.Unit is not null && entry.Head == head && phrase.SequenceEqual(entry.Unit))
+            {
+                return (entry.Unit, entry.Normalized);
+            }
+
+            entry = new NounEntry(phrase.ToString(), Normalize(start, end, headStart), head);
+            return (entry.Unit, entry.Normalized);
         }
 
         private string Normalize(int start, int end, int headStart)
@@ -2083,6 +2107,9 @@ public static class QuantityParser
 
         return word[..^1].ToString();
     }
+
+    /// <summary>A counted-noun phrase, its normal form and where its head starts in it.</summary>
+    private readonly record struct NounEntry(string Unit, string Normalized, int Head);
 
     /// <summary>Working state for one quantity.</summary>
     private record struct Item
