@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace QuoteExtraction.Claims;
 
@@ -9,15 +10,20 @@ namespace QuoteExtraction.Claims;
 /// labels are returned too but with their own <see cref="QuantityKind"/> so they can be kept apart.
 /// </summary>
 /// <remarks>
-/// The grammar is hand-written and runs on spans: a vectorised search finds digits and number words, and each
-/// candidate is read by a small left-to-right scanner with frozen-dictionary look-ups. Nothing here uses regular
-/// expressions, so the cost is proportional to the text plus the candidates. See README "Quantities" for the grammar.
+/// The grammar is hand-written and runs on spans: one vectorised pass finds digits and number words, and each
+/// candidate is read by a small left-to-right scanner with span look-ups in small word hash tables. Nothing here uses
+/// regular expressions, so the cost is proportional to the text plus the candidates. See README "Quantities" for the
+/// grammar.
 /// </remarks>
 public static class QuantityParser
 {
     private const int MaxNumberChars = 40;
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    [ThreadStatic]
+    private static List<Quantity>? s_found;
+
+    [ThreadStatic]
+    private static NounEntry[]? s_nouns;
     private static readonly SearchValues<char> CurrencySymbols = SearchValues.Create("$£€¥₹₩₽₪");
 
     /// <summary>Finds the quantities in <paramref name="text"/>.</summary>
@@ -40,52 +46,56 @@ public static class QuantityParser
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
-        List<Quantity>? found = null;
+        // Quantities are collected in a list kept per thread, then copied to one of the exact size: no list grows
+        // (and is thrown away) per call.
+        var found = s_found ?? new List<Quantity>(256);
+        s_found = null;
         var scanner = new Scanner(text, start, end);
         var pos = start;
-        int nextDigit = -1, nextWord = -1;
+        var candidates = new NumberWordSearch.Cursor(text, end, digits: true);
         while (pos < end)
         {
-            if (nextDigit < pos)
-            {
-                var i = text.AsSpan(pos, end - pos).IndexOfAny(Digits);
-                nextDigit = i < 0 ? end : pos + i;
-            }
-
-            if (nextWord < pos)
-            {
-                nextWord = NumberWordSearch.IndexOf(text, pos, end);
-            }
-
-            var candidate = Math.Min(nextDigit, nextWord);
+            // Digits and number words are found in one pass; every region is read once, as the scan only moves on.
+            var candidate = candidates.Next(pos);
             if (candidate >= end)
             {
                 break;
             }
 
-            var resume = candidate == nextDigit
-                ? scanner.AtDigit(candidate, ref found)
-                : scanner.AtWord(candidate, ref found);
+            var resume = char.IsAsciiDigit(text[candidate])
+                ? scanner.AtDigit(candidate, found)
+                : scanner.AtWord(candidate, found);
             pos = Math.Max(resume, candidate + 1);
         }
 
-        return found is null ? [] : found;
+        IReadOnlyList<Quantity> result = found.Count == 0 ? [] : found.GetRange(0, found.Count);
+        found.Clear();
+        s_found = found;
+        return result;
     }
 
     /// <summary>The scanner for one text and range.</summary>
-    private readonly struct Scanner(string text, int start, int end)
+    private struct Scanner(string text, int start, int end)
     {
         private readonly string _t = text;
         private readonly int _start = start;
         private readonly int _end = end;
 
-        private char At(int i) => i >= _start && i < _end ? _t[i] : '\0';
+        // The last two WordBefore answers: the grammar asks for the word before a quantity's start many times over
+        // (months, bounds, labels, changes), and the answer for an offset never changes.
+        private int _wordBeforeAt0 = -1, _wordBefore0, _wordBeforeAt1 = -1, _wordBefore1;
+
+        // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
+        // Unchecked: callers keep i in [_start, _end), inside the text.
+        private char C(int i) => Unsafe.Add(ref Unsafe.AsRef(in _t.GetPinnableReference()), i);
+
+        private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? C(i) : '\0';
 
         private ReadOnlySpan<char> Slice(int from, int to) => to > from && from >= 0 ? _t.AsSpan(from, to - from) : [];
 
         // ---------------------------------------------------------------- entry points
 
-        public int AtDigit(int p, ref List<Quantity>? found)
+        public int AtDigit(int p, List<Quantity> found)
         {
             // Leading-dot decimals: " .001 per cent".
             var numberStart = p;
@@ -95,7 +105,7 @@ public static class QuantityParser
             }
 
             var runEnd = p;
-            while (runEnd < _end && char.IsAsciiDigit(_t[runEnd]))
+            while (runEnd < _end && char.IsAsciiDigit(C(runEnd)))
             {
                 runEnd++;
             }
@@ -155,14 +165,18 @@ public static class QuantityParser
                 }
 
                 e = SkipMeridiem(e);
-                Add(ref found, item with { End = e, Kind = QuantityKind.Time });
+                item.End = e;
+                item.Kind = QuantityKind.Time;
+                Add(found, in item);
                 return e;
             }
 
             var meridiem = SkipMeridiem(numEnd);
             if (meridiem > numEnd && currency is null && value <= 12.6)
             {
-                Add(ref found, item with { End = meridiem, Kind = QuantityKind.Time });
+                item.End = meridiem;
+                item.Kind = QuantityKind.Time;
+                Add(found, in item);
                 return meridiem;
             }
 
@@ -182,7 +196,7 @@ public static class QuantityParser
                     {
                         item.Value = value / den;
                         item.End = e;
-                        return Finish(item, ref found, isOne: false);
+                        return Finish(ref item, found, isOne: false);
                     }
                 }
 
@@ -192,30 +206,35 @@ public static class QuantityParser
             // Ordinals: 21st, 3rd, 96th.
             if (plain && IsOrdinalSuffix(numEnd, out var ordEnd))
             {
-                Add(ref found, item with { End = ordEnd, Kind = LabelBefore(item.Start) ? QuantityKind.Rank : QuantityKind.Ordinal });
+                item.Kind = LabelBefore(item.Start) ? QuantityKind.Rank : QuantityKind.Ordinal;
+                item.End = ordEnd;
+                Add(found, in item);
                 return ordEnd;
             }
 
             // Decades: 1990s, '90s, 2022's.
             if (plain && intDigits is 4 or 2 && DecadeSuffix(numEnd, out var decEnd) && (intDigits == 4 || At(numberStart - 1) is '\'' or '’'))
             {
-                Add(ref found, item with { End = decEnd, Kind = QuantityKind.Year });
+                item.End = decEnd;
+                item.Kind = QuantityKind.Year;
+                Add(found, in item);
                 return decEnd;
             }
 
             // Ranks: "No. 1", "#3".
             if (currency is null && (At(item.Start - 1) == '#' || (At(SkipSpaceBack(item.Start) - 1) == '.' && (PreviousWordIs(item.Start, "No.") || PreviousWordIs(item.Start, "Nos.")))))
             {
-                Add(ref found, item with { Kind = QuantityKind.Rank });
+                item.Kind = QuantityKind.Rank;
+                Add(found, in item);
                 return numEnd;
             }
 
             item.Plain = plain;
             item.IntDigits = intDigits;
-            return Continue(item, ref found, isOne: false);
+            return Continue(ref item, found, isOne: false);
         }
 
-        public int AtWord(int p, ref List<Quantity>? found)
+        public int AtWord(int p, List<Quantity> found)
         {
             var wordEnd = WordEnd(p);
             var word = Slice(p, wordEnd);
@@ -227,7 +246,7 @@ public static class QuantityParser
                 {
                     if (!word.Equals("second", StringComparison.OrdinalIgnoreCase) && At(wordEnd) != '-')
                     {
-                        Add(ref found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal }.ToQuantity(_t) with { Kind = QuantityKind.Ordinal });
+                        Add(found, new Item { Start = p, NumberStart = p, End = wordEnd, Value = ordinal, Kind = QuantityKind.Ordinal });
                     }
 
                     return wordEnd;
@@ -240,12 +259,14 @@ public static class QuantityParser
             }
 
             var isOne = item.Value == 1 && !item.Vague && !item.Fraction && item.End == wordEnd && !item.Article;
-            return Continue(item, ref found, isOne);
+            return Continue(ref item, found, isOne);
         }
 
         // ---------------------------------------------------------------- after the number: scale, range, unit
 
-        private int Continue(Item item, ref List<Quantity>? found, bool isOne)
+        // The item is the caller's, which returns right after: it is changed in place rather than copied, as are the
+        // items passed to Emit.
+        private int Continue(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadScale(ref item);
 
@@ -255,40 +276,30 @@ public static class QuantityParser
                 var before = WordBefore(item.Start);
                 var beforeWord = TrimDot(Slice(before, SkipSpaceBack(item.Start)));
                 var monthBefore = before < item.Start && QuantityWords.Months.Contains(beforeWord);
-                if (monthBefore && item.Value is >= 1 and <= 31 && item.IntDigits <= 2)
+                if ((monthBefore && item.Value is >= 1 and <= 31 && item.IntDigits <= 2)
+                    || (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End)))
                 {
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Date });
-                    return item.End;
-                }
-
-                if (item.IntDigits <= 2 && item.Value is >= 1 and <= 31 && MonthAfter(item.End))
-                {
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Date });
+                    item.Kind = QuantityKind.Date;
+                    Add(found, in item);
                     return item.End;
                 }
 
                 if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && !UnitAfter(item.End) && (monthBefore || !HasBoundBefore(item.Start)))
                 {
+                    item.Kind = QuantityKind.Year;
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)
                     {
-                        Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year });
+                        Add(found, in item);
                         return item.End;
                     }
 
                     // "between 2014 and 2017", "2019-2020": a span of years.
-                    if (TryReadRangeEnd(item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
-                    {
-                        Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year, End = other.End, Text = _t[item.Start..other.End], Low = item.Value, High = other.Value });
-                        return other.End;
-                    }
-
-                    Add(ref found, item.ToQuantity(_t) with { Kind = QuantityKind.Year });
-                    return item.End;
+                    return AddYears(ref item, found);
                 }
             }
 
             // Ranges: 40-50, 40 to 50, between 40 and 50.
-            if (IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var high))
+            if (IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(in item, out var high))
             {
                 ReadUnit(ref high, isOne: false);
                 var unitsAgree = item.UnitNorm is null || high.UnitNorm is null || item.UnitNorm == high.UnitNorm
@@ -302,18 +313,16 @@ public static class QuantityParser
                         low *= high.Scale;
                     }
 
-                    var merged = high with
-                    {
-                        Start = item.Start,
-                        NumberStart = item.NumberStart,
-                        Value = Math.Min(low, hi),
-                        Low = Math.Min(low, hi),
-                        High = Math.Max(low, hi),
-                        Currency = item.Currency ?? high.Currency,
-                        CurrencyNorm = item.CurrencyNorm ?? high.CurrencyNorm,
-                        Change = item.Change,
-                        Role = item.Role,
-                    };
+                    ref var merged = ref high;
+                    merged.Start = item.Start;
+                    merged.NumberStart = item.NumberStart;
+                    merged.Value = Math.Min(low, hi);
+                    merged.Low = Math.Min(low, hi);
+                    merged.High = Math.Max(low, hi);
+                    merged.Currency = item.Currency ?? high.Currency;
+                    merged.CurrencyNorm = item.CurrencyNorm ?? high.CurrencyNorm;
+                    merged.Change = item.Change;
+                    merged.Role = item.Role;
                     if (merged.Unit is null && item.Unit is not null)
                     {
                         merged.Unit = item.Unit;
@@ -328,7 +337,7 @@ public static class QuantityParser
                         merged.Kind = QuantityKind.Money;
                     }
 
-                    return Emit(merged, ref found);
+                    return Emit(ref merged, found);
                 }
             }
 
@@ -346,21 +355,18 @@ public static class QuantityParser
             }
 
             // A range with the unit on both ends: "1 per cent to 1.5 per cent", "between 5% and 6%", "from 208 pounds to 193".
-            if (item.Unit is not null && IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(item, out var second))
+            if (item.Unit is not null && IsRangeConnector(item.End, out _, out _) && !(IsToAt(item.End) && IsChangeAmountContext(item.Start)) && TryReadRangeEnd(in item, out var second))
             {
                 ReadUnit(ref second, isOne: false);
                 if ((second.UnitNorm is not null && second.UnitNorm == item.UnitNorm && second.Kind == item.Kind)
                     || (second.Unit is null && second.Currency is null && FromBefore(item.Start)))
                 {
                     var lowValue = item.Value;
-                    var range = item with
-                    {
-                        End = second.End,
-                        Value = Math.Min(lowValue, second.Value),
-                        Low = Math.Min(lowValue, second.Value),
-                        High = Math.Max(lowValue, second.Value),
-                    };
-                    return Emit(range, ref found);
+                    item.End = second.End;
+                    item.Value = Math.Min(lowValue, second.Value);
+                    item.Low = Math.Min(lowValue, second.Value);
+                    item.High = Math.Max(lowValue, second.Value);
+                    return Emit(ref item, found);
                 }
             }
 
@@ -369,16 +375,30 @@ public static class QuantityParser
                 return item.End;
             }
 
-            return Emit(item, ref found);
+            return Emit(ref item, found);
         }
 
-        private int Finish(Item item, ref List<Quantity>? found, bool isOne)
+        private int Finish(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadUnit(ref item, isOne);
-            return Emit(item, ref found);
+            return Emit(ref item, found);
         }
 
-        private int Emit(Item item, ref List<Quantity>? found)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int AddYears(ref Item item, List<Quantity> found)
+        {
+            if (TryReadRangeEnd(in item, out var other) && other.IntDigits == 4 && other.Value is >= 1500 and <= 2100)
+            {
+                item.End = other.End;
+                item.Low = item.Value;
+                item.High = other.Value;
+            }
+
+            Add(found, in item);
+            return item.End;
+        }
+
+        private int Emit(ref Item item, List<Quantity> found)
         {
             if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
             {
@@ -397,7 +417,7 @@ public static class QuantityParser
 
             var q = item.ToQuantity(_t);
             // A conversion in parentheses inherits the bound and change: "more than 7.5m crowns (US$1.1m)".
-            if (found is { Count: > 0 } && q.Kind is not QuantityKind.Other)
+            if (found.Count > 0 && q.Kind is not QuantityKind.Other)
             {
                 var previous = found[^1];
                 var gap = Slice(previous.End, q.Start).Trim();
@@ -407,13 +427,13 @@ public static class QuantityParser
                 }
             }
 
-            Add(ref found, q);
+            Add(found, q);
             return item.End;
         }
 
-        private static void Add(ref List<Quantity>? found, Quantity q) => (found ??= []).Add(q);
+        private static void Add(List<Quantity> found, Quantity q) => found.Add(q);
 
-        private void Add(ref List<Quantity>? found, Item item) => (found ??= []).Add(item.ToQuantity(_t));
+        private void Add(List<Quantity> found, in Item item) => found.Add(item.ToQuantity(_t));
 
         private void ReadScale(ref Item item)
         {
@@ -463,7 +483,7 @@ public static class QuantityParser
             }
         }
 
-        private bool TryReadRangeEnd(Item low, out Item high)
+        private bool TryReadRangeEnd(in Item low, out Item high)
         {
             high = default;
             if (!IsRangeConnector(low.End, out var next, out var isAnd))
@@ -597,7 +617,7 @@ public static class QuantityParser
             if (TryMatchUnit(p, out var uStart, out var uEnd, out var entry))
             {
                 var form = Slice(uStart, uEnd);
-                item.Unit = form.ToString();
+                item.Unit = form.SequenceEqual(entry.Form) ? entry.Form : form.ToString();
                 item.UnitNorm = entry.Normalized;
                 item.Kind = entry.Kind switch
                 {
@@ -663,7 +683,7 @@ public static class QuantityParser
             {
                 // "one of the proudest moments", "two thirds of the members": "of" + determiner + phrase.
                 var w = WordEnd(s);
-                if (Slice(s, w).Equals("of", StringComparison.Ordinal) && At(w) == ' ')
+                if (Slice(s, w) is "of" && At(w) == ' ')
                 {
                     var d = w + 1;
                     var de = WordEnd(d);
@@ -694,8 +714,7 @@ public static class QuantityParser
 
                     if (ReadNounPhrase(d, plural: true, out var ns, out var ne, out var head))
                     {
-                        item.Unit = _t[ns..ne];
-                        item.UnitNorm = Normalize(ns, ne, head);
+                        (item.Unit, item.UnitNorm) = CountedNoun(ns, ne, head);
                         item.End = item.Vague ? ne : item.End;
                     }
 
@@ -711,8 +730,7 @@ public static class QuantityParser
             var plural = !(item.Value == 1 && !item.IsRangeLike);
             if (ReadNounPhrase(s, plural, out var start, out var end, out var headStart))
             {
-                item.Unit = _t[start..end];
-                item.UnitNorm = Normalize(start, end, headStart);
+                (item.Unit, item.UnitNorm) = CountedNoun(start, end, headStart);
                 item.End = end;
                 ReadMeasured(ref item);
             }
@@ -737,7 +755,7 @@ public static class QuantityParser
             {
                 start = s;
                 end = s + 1;
-                entry = new UnitEntry("percentage", UnitKind.Percent);
+                entry = new UnitEntry("percentage", UnitKind.Percent, "%");
                 return true;
             }
 
@@ -755,11 +773,7 @@ public static class QuantityParser
             var e = s;
             while (count < maxWords && e < limit)
             {
-                var we = e;
-                while (we < limit && !UnitLexicon.IsBreak(_t[we]))
-                {
-                    we++;
-                }
+                var we = UnitWordEnd(e, limit);
 
                 if (we == e)
                 {
@@ -900,19 +914,14 @@ public static class QuantityParser
                     break;
                 }
 
-                var e = q;
-                while (char.IsLetter(At(e)) || ((At(e) is '-' or '\'' or '’') && char.IsLetter(At(e + 1))))
-                {
-                    e++;
-                }
-
+                var e = PhraseWordEnd(q);
                 var w = Slice(q, e);
-                if (QuantityWords.Stop.Contains(w) || QuantityWords.Numbers.ContainsKey(w) || (words > 0 && (QuantityWords.Months.Contains(w) || w.EndsWith("ly", StringComparison.Ordinal))))
+                if (QuantityWords.Stop.Contains(w) || QuantityWords.Numbers.ContainsKey(w) || (words > 0 && (QuantityWords.Months.Contains(w) || w.EndsWith("ly"))))
                 {
                     break;
                 }
 
-                if (words == 0 && (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 || w.EndsWith("ed", StringComparison.Ordinal) && !plural))
+                if (words == 0 && (w.EndsWith("ing") && w.Length > 5 || w.EndsWith("ed") && !plural))
                 {
                     break;
                 }
@@ -956,12 +965,12 @@ public static class QuantityParser
         {
             var e = WordEnd(p);
             var w = Slice(p, e);
-            return QuantityWords.Stop.Contains(w) || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal);
+            return QuantityWords.Stop.Contains(w) || w.EndsWith("ed") || w.EndsWith("s");
         }
 
         private static bool IsPlural(ReadOnlySpan<char> w)
         {
-            if (QuantityWords.IrregularPlurals.ContainsKey(w) || w.EndsWith("men", StringComparison.Ordinal))
+            if (QuantityWords.IrregularPlurals.ContainsKey(w) || w.EndsWith("men"))
             {
                 return !w.Equals("amen", StringComparison.OrdinalIgnoreCase);
             }
@@ -971,8 +980,31 @@ public static class QuantityParser
                 return false;
             }
 
-            return !(w.EndsWith("ss", StringComparison.Ordinal) || w.EndsWith("us", StringComparison.Ordinal) || w.EndsWith("is", StringComparison.Ordinal)
-                || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal));
+            return !(w.EndsWith("ss") || w.EndsWith("us") || w.EndsWith("is")
+                || w.EndsWith("'s") || w.EndsWith("’s") || w.EndsWith("ous"));
+        }
+
+        // A counted-noun phrase as written and normalized. Nouns repeat ("shares", "years", "tonnes"), so the last
+        // phrases seen are kept per thread by hash: a repeat costs a comparison instead of two new strings.
+        private (string Unit, string Normalized) CountedNoun(int start, int end, int headStart)
+        {
+            var phrase = Slice(start, end);
+            var head = headStart - start;
+            var h = (uint)head;
+            foreach (var c in phrase)
+            {
+                h = (h ^ c) * 16777619u;
+            }
+
+            var nouns = s_nouns ??= new NounEntry[256];
+            ref var entry = ref nouns[(h * 0x9E3779B1u) >> 24];
+            if (entry.Unit is not null && entry.Head == head && phrase.SequenceEqual(entry.Unit))
+            {
+                return (entry.Unit, entry.Normalized);
+            }
+
+            entry = new NounEntry(phrase.ToString(), Normalize(start, end, headStart), head);
+            return (entry.Unit, entry.Normalized);
         }
 
         private string Normalize(int start, int end, int headStart)
@@ -1109,7 +1141,7 @@ public static class QuantityParser
                         return;
                     }
 
-                    if (w is "up" && role == QuantityChangeRole.Amount && filler > 0 && !Slice(we, p).Contains("by", StringComparison.Ordinal))
+                    if (w is "up" && role == QuantityChangeRole.Amount && filler > 0 && Slice(we, p).IndexOf("by") < 0)
                     {
                         return;
                     }
@@ -1190,7 +1222,7 @@ public static class QuantityParser
         {
             for (var i = from; i < to; i++)
             {
-                if (_t[i] is ',' or ';' or ':' or '(' or ')' or '.' && !(i + 1 < to && char.IsAsciiDigit(_t[i + 1])))
+                if (C(i) is ',' or ';' or ':' or '(' or ')' or '.' && !(i + 1 < to && char.IsAsciiDigit(C(i + 1))))
                 {
                     return true;
                 }
@@ -1214,13 +1246,12 @@ public static class QuantityParser
             plain = true;
             intDigits = 0;
             var q = p;
-            Span<char> buffer = stackalloc char[MaxNumberChars + 2];
-            var n = 0;
+            var n = 0; // chars of the number without separators: digits and the decimal point
             var digits = 0L;
             var groupsOk = true;
             while (q < _end)
             {
-                var c = _t[q];
+                var c = C(q);
                 if (char.IsAsciiDigit(c))
                 {
                     if (n >= MaxNumberChars)
@@ -1229,7 +1260,7 @@ public static class QuantityParser
                         return false;
                     }
 
-                    buffer[n++] = c;
+                    n++;
                     digits = (digits * 10) + (c - '0');
                     intDigits++;
                     q++;
@@ -1283,11 +1314,10 @@ public static class QuantityParser
                     return false;
                 }
 
-                buffer[n++] = '.';
+                n += 1 + frac;
                 for (var i = q + 1; i < d; i++)
                 {
-                    buffer[n++] = _t[i];
-                    digits = (digits * 10) + (_t[i] - '0');
+                    digits = (digits * 10) + (C(i) - '0');
                 }
 
                 plain = false;
@@ -1304,12 +1334,26 @@ public static class QuantityParser
                 return true;
             }
 
-            if (n == 0 || !double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            return n > 0 && ParseLong(p, q, n, out value);
+        }
+
+        // A number of more than 15 digits: its digits and decimal point from [p, end), separators left out, parsed
+        // by the runtime. Rare, so the buffer is not zeroed on every number.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool ParseLong(int p, int end, int length, out double value)
+        {
+            Span<char> buffer = stackalloc char[MaxNumberChars + 2];
+            var n = 0;
+            for (var i = p; i < end && n < length; i++)
             {
-                return false;
+                var c = C(i);
+                if (char.IsAsciiDigit(c) || c == '.')
+                {
+                    buffer[n++] = c;
+                }
             }
 
-            return true;
+            return double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
         }
 
         private bool YearLike(int p)
@@ -1741,7 +1785,7 @@ public static class QuantityParser
 
             var we = p - 1;
             var ws = we;
-            while (ws > _start && (char.IsLetterOrDigit(_t[ws - 1]) || _t[ws - 1] is '&' or '-' or '.'))
+            while (ws > _start && (char.IsLetterOrDigit(C(ws - 1)) || C(ws - 1) is '&' or '-' or '.'))
             {
                 ws--;
             }
@@ -1782,12 +1826,12 @@ public static class QuantityParser
         private bool IsSentenceStart(int ws)
         {
             var i = ws - 1;
-            while (i >= _start && _t[i] is ' ' or '"' or '“' or '\'' or '‘' or '(')
+            while (i >= _start && C(i) is ' ' or '"' or '“' or '\'' or '‘' or '(')
             {
                 i--;
             }
 
-            return i < _start || _t[i] is '.' or '!' or '?' or '\n' or ':';
+            return i < _start || C(i) is '.' or '!' or '?' or '\n' or ':';
         }
 
         private bool IsPronounOne(int p)
@@ -1825,14 +1869,36 @@ public static class QuantityParser
         /// <summary>Start of the word (letters, and a trailing period) that ends before the spaces before <paramref name="p"/>.</summary>
         private int WordBefore(int p)
         {
-            var e = SkipSpaceBack(p);
-            var s = e;
-            if (s > _start && _t[s - 1] == '.')
+            if (p == _wordBeforeAt0)
+            {
+                return _wordBefore0;
+            }
+
+            if (p == _wordBeforeAt1)
+            {
+                return _wordBefore1;
+            }
+
+            var s = ScanWordBefore(p);
+            (_wordBeforeAt1, _wordBefore1) = (_wordBeforeAt0, _wordBefore0);
+            (_wordBeforeAt0, _wordBefore0) = (p, s);
+            return s;
+        }
+
+        // The scan loops below read the fields into locals: through the struct's "this" they would be reloaded on
+        // every char.
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
+        private int ScanWordBefore(int p)
+        {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var start = _start;
+            var s = SkipSpaceBack(p);
+            if (s > start && Unsafe.Add(ref t, s - 1) == '.')
             {
                 s--;
             }
 
-            while (s > _start && (char.IsLetter(_t[s - 1]) || (_t[s - 1] == '.' && s - 2 >= _start && char.IsLetter(_t[s - 2]))))
+            while (s > start && (char.IsLetter(Unsafe.Add(ref t, s - 1)) || (Unsafe.Add(ref t, s - 1) == '.' && s - 2 >= start && char.IsLetter(Unsafe.Add(ref t, s - 2)))))
             {
                 s--;
             }
@@ -1842,9 +1908,11 @@ public static class QuantityParser
 
         private int SkipSpaceBack(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var start = _start;
             var e = p;
             var n = 0;
-            while (e > _start && _t[e - 1] is ' ' or '\u00A0' && n < 2)
+            while (e > start && Unsafe.Add(ref t, e - 1) is ' ' or '\u00A0' && n < 2)
             {
                 e--;
                 n++;
@@ -1877,11 +1945,35 @@ public static class QuantityParser
             return Slice(p + 1, e).Equals(word, StringComparison.OrdinalIgnoreCase);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int WordEnd(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
             var e = p;
-            while (e < _end && char.IsLetter(_t[e]))
+            while (e < end && char.IsLetter(Unsafe.Add(ref t, e)))
             {
+                e++;
+            }
+
+            return e;
+        }
+
+        // The end of a word of a noun phrase: letters, and a hyphen or apostrophe between letters ("year-old", "men's").
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
+        private int PhraseWordEnd(int p)
+        {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
+            var e = p;
+            while (e < end)
+            {
+                var c = Unsafe.Add(ref t, e);
+                if (!char.IsLetter(c) && !(c is '-' or '\'' or '’' && e + 1 < end && char.IsLetter(Unsafe.Add(ref t, e + 1))))
+                {
+                    break;
+                }
+
                 e++;
             }
 
@@ -1891,7 +1983,7 @@ public static class QuantityParser
         private int SkipSpace(int p)
         {
             var e = p;
-            while (e < _end && _t[e] == ' ')
+            while (e < _end && C(e) == ' ')
             {
                 e++;
             }
@@ -1900,10 +1992,27 @@ public static class QuantityParser
         }
 
 
+        // The end of a word of a unit form (see UnitLexicon.IsBreak), at most limit.
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
+        private int UnitWordEnd(int p, int limit)
+        {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var e = p;
+            while (e < limit && !UnitLexicon.IsBreak(Unsafe.Add(ref t, e)))
+            {
+                e++;
+            }
+
+            return e;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int SkipAlnumEnd(int p)
         {
+            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            var end = _end;
             var e = p;
-            while (e < _end && (char.IsLetterOrDigit(_t[e]) || (_t[e] is '.' or ',' or '-' && e + 1 < _end && char.IsLetterOrDigit(_t[e + 1]))))
+            while (e < end && (char.IsLetterOrDigit(Unsafe.Add(ref t, e)) || (Unsafe.Add(ref t, e) is '.' or ',' or '-' && e + 1 < end && char.IsLetterOrDigit(Unsafe.Add(ref t, e + 1)))))
             {
                 e++;
             }
@@ -1975,29 +2084,32 @@ public static class QuantityParser
             return char.IsUpper(word[0]) ? char.ToUpperInvariant(irregular[0]) + irregular[1..] : irregular;
         }
 
-        if (word.EndsWith("men", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("men") && word.Length > 4)
         {
             return string.Concat(word[..^3], "man");
         }
 
-        if (word.Length < 3 || word[^1] != 's' || word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal))
+        if (word.Length < 3 || word[^1] != 's' || word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is"))
         {
             return word.ToString();
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ies") && word.Length > 4)
         {
             return string.Concat(word[..^3], "y");
         }
 
-        if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
-            || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("zes", StringComparison.Ordinal) || word.EndsWith("oes", StringComparison.Ordinal))
+        if (word.EndsWith("sses") || word.EndsWith("ches") || word.EndsWith("shes")
+            || word.EndsWith("xes") || word.EndsWith("zes") || word.EndsWith("oes"))
         {
             return word[..^2].ToString();
         }
 
         return word[..^1].ToString();
     }
+
+    /// <summary>A counted-noun phrase, its normal form and where its head starts in it.</summary>
+    private readonly record struct NounEntry(string Unit, string Normalized, int Head);
 
     /// <summary>Working state for one quantity.</summary>
     private record struct Item
@@ -2031,12 +2143,8 @@ public static class QuantityParser
 
         public readonly bool IsRangeLike => Vague || Low.HasValue;
 
-        public readonly Quantity ToQuantity(string text) => new()
+        public readonly Quantity ToQuantity(string text) => new(text, Start, End, Value)
         {
-            Start = Start,
-            End = End,
-            Text = text.Length >= End ? text[Start..End] : string.Empty,
-            Value = Value,
             Low = Vague ? Value : Low,
             High = Vague ? VagueHigh : High,
             Bound = Bound,

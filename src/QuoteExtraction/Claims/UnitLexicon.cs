@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -22,7 +22,8 @@ internal enum UnitKind : byte
 /// <summary>A unit lexicon entry.</summary>
 /// <param name="Normalized">Canonical name ("kilometre").</param>
 /// <param name="Kind">What the unit measures.</param>
-internal readonly record struct UnitEntry(string Normalized, UnitKind Kind);
+/// <param name="Form">The surface form as listed, so a match written the same way needs no new string.</param>
+internal readonly record struct UnitEntry(string Normalized, UnitKind Kind, string Form);
 
 /// <summary>
 /// The unit lexicon embedded from <c>models/lexicons/units.tsv</c>: surface forms (one to four words) to normalized units.
@@ -34,19 +35,20 @@ internal static class UnitLexicon
     /// <summary>The longest form in characters, to bound look-ups.</summary>
     internal static readonly int MaxLength;
 
-    private static readonly WordMap<UnitEntry> Exact;
-    private static readonly WordMap<int> FirstWords;
-    private static readonly WordMap<UnitEntry> IgnoreCase;
+    private static readonly WordIndex<UnitEntry> Exact;
+    private static readonly WordIndex<int> FirstWords;
+    private static readonly WordIndex<UnitEntry> IgnoreCase;
 
 #pragma warning disable CA1810 // one pass over the resource fills all three fields
     static UnitLexicon()
 #pragma warning restore CA1810
     {
-        var exact = new Dictionary<string, UnitEntry>(StringComparer.Ordinal);
-        var ignoreCase = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
+        var rows = EmbeddedLexicon.Rows("units.tsv");
+        var exact = new WordIndex<UnitEntry>(rows.Count, ignoreCase: false);
+        var ignoreCase = new WordIndex<UnitEntry>(rows.Count, ignoreCase: true);
         var max = 0;
-        var firstWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parts in EmbeddedLexicon.Rows("units.tsv"))
+        var firstWords = new WordIndex<int>(rows.Count, ignoreCase: true);
+        foreach (var parts in rows)
         {
             if (parts.Length < 3)
             {
@@ -60,7 +62,7 @@ internal static class UnitLexicon
                 "count" => UnitKind.Count,
                 _ => UnitKind.Measure,
             };
-            var entry = new UnitEntry(parts[1], kind);
+            var entry = new UnitEntry(parts[1], kind, parts[0]);
             var caseSensitive = parts.Length > 3 && parts[3] == "cs";
             if (caseSensitive || parts[0].Length < 3)
             {
@@ -79,19 +81,31 @@ internal static class UnitLexicon
                 firstEnd++;
             }
 
-            firstWords[form[..firstEnd]] = Math.Max(form.Count(IsBreak) + 1, firstWords.GetValueOrDefault(form[..firstEnd]));
+            var words = 1;
+            foreach (var c in form)
+            {
+                words += IsBreak(c) ? 1 : 0;
+            }
+
+            var first = form[..firstEnd];
+            firstWords.Set(first, Math.Max(words, firstWords.TryGetValue(first, out var known) ? known : 0));
         }
 
         MaxLength = max;
-        Exact = new(exact.ToFrozenDictionary(StringComparer.Ordinal));
-        FirstWords = new(firstWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
-        IgnoreCase = new(ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        Exact = exact;
+        FirstWords = firstWords;
+        IgnoreCase = ignoreCase;
     }
 
     /// <summary>Whether a char ends a word of a form: forms are matched word by word, words joined by a space, hyphen or slash.</summary>
     /// <param name="c">The char.</param>
     /// <returns>Whether it is a break.</returns>
-    internal static bool IsBreak(char c) => c is ' ' or '-' or '/' or ',' or '.' or ';' or ':' or ')' or '(' or '!' or '?' or '"' or '\'' or '“' or '”' or '’' or '\n' or '\r' or '\t';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsBreak(char c) => c < 64 ? ((AsciiBreaks >> c) & 1) != 0 : c is '“' or '”' or '’';
+
+    // The ASCII breaks, all below 64, as bits: one shift and test per char of a unit form.
+    private const ulong AsciiBreaks = (1UL << ' ') | (1UL << '-') | (1UL << '/') | (1UL << ',') | (1UL << '.') | (1UL << ';') | (1UL << ':')
+        | (1UL << ')') | (1UL << '(') | (1UL << '!') | (1UL << '?') | (1UL << '"') | (1UL << '\'') | (1UL << '\n') | (1UL << '\r') | (1UL << '\t');
 
     /// <summary>The most words (see <see cref="IsBreak"/>) of a form that starts with <paramref name="firstWord"/> (any case), 0 when none does.</summary>
     /// <param name="firstWord">The first word, up to its break.</param>

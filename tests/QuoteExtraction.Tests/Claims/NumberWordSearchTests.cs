@@ -42,8 +42,8 @@ public class NumberWordSearchTests
     [TestCase("éone one\u00e9 “seven” sevens Seventh 'ninth' twentieth ninety-nine")]
     public void IndexOf_EveryStartAndEnd_MatchesTheDefinition(string sample)
     {
-        // Repeat with a growing prefix so every word lands on every offset of a 16-char vector block.
-        for (var pad = 0; pad < 20; pad++)
+        // Repeat with a growing prefix so every word lands on every offset of a 32-char vector block.
+        for (var pad = 0; pad < 36; pad++)
         {
             var text = new string('x', pad) + " " + sample + " " + sample;
             for (var end = text.Length - 8; end <= text.Length; end++)
@@ -51,6 +51,26 @@ public class NumberWordSearchTests
                 for (var pos = 0; pos < end; pos++)
                 {
                     NumberWordSearch.IndexOf(text, pos, end).Should().Be(Reference(text, pos, end), $"pos {pos}, end {end} in \"{text}\"");
+                }
+            }
+        }
+    }
+
+    [TestCase("five 5 fifty-5 x9 ten10 2,000")]
+    [TestCase("often money 7; the Forty-TWO, 1/2 half")]
+    [TestCase("١٢ ninety-nine 99 éone 0")]
+    public void IndexOfDigitOrWord_EveryStartAndEnd_IsTheFirstDigitOrWord(string sample)
+    {
+        for (var pad = 0; pad < 36; pad++)
+        {
+            var text = new string('x', pad) + " " + sample + " " + sample;
+            for (var end = text.Length - 8; end <= text.Length; end++)
+            {
+                for (var pos = 0; pos < end; pos++)
+                {
+                    var digit = text.AsSpan(pos, end - pos).IndexOfAnyInRange('0', '9');
+                    var expected = Math.Min(digit < 0 ? end : pos + digit, Reference(text, pos, end));
+                    NumberWordSearch.IndexOfDigitOrWord(text, pos, end).Should().Be(expected, $"pos {pos}, end {end} in \"{text}\"");
                 }
             }
         }
