@@ -59,6 +59,7 @@ internal sealed class CandidateGenerator
     private readonly int[] _sentenceQuotes;   // per quotation: how many quotations share its first sentence
     private readonly (bool Starts, bool Ends)[] _paragraphEdges; // per quotation: starts / ends its paragraph
     private readonly ushort[] _classes;       // per token: WordClass bits, computed on first use (Computed bit set)
+    private readonly int[] _cueSentences;     // per cue: the sentence it starts in (looked up for every quotation near it)
 
     /// <param name="document">The analysed text.</param>
     /// <param name="cues">The document's cues; those inside quotations are removed.</param>
@@ -75,9 +76,11 @@ internal sealed class CandidateGenerator
         // Cues inside quotation marks are the speaker's words, not attributions.
         _cues.RemoveAll(c => c.FirstToken < _quoted.Length && _quoted[c.FirstToken]);
         _cueStarts = new int[_cues.Count];
+        _cueSentences = new int[_cues.Count];
         for (int i = 0; i < _cues.Count; i++)
         {
             _cueStarts[i] = _cues[i].FirstToken;
+            _cueSentences[i] = document.SentenceIndexAt(_cues[i].Start);
         }
 
         _quoteStarts = new int[quotes.Count];
@@ -188,7 +191,7 @@ internal sealed class CandidateGenerator
                 continue;
             }
 
-            int cs = _doc.SentenceIndexAt(cue.Start);
+            int cs = _cueSentences[c];
             int region = RegionOf(cs, sFirst, sLast, para);
             if (region < 0)
             {
@@ -303,7 +306,8 @@ internal sealed class CandidateGenerator
             e--;
         }
 
-        int sentenceStart = _doc.Sentences[_doc.SentenceIndexAt(cue.Start)].FirstToken;
+        var sentence = _doc.Sentences[_cueSentences[ci]];
+        int sentenceStart = sentence.FirstToken;
         if (e > sentenceStart && !_quoted[e - 1])
         {
             bool trailingComma = IsPunct(e - 1, ',');
@@ -376,7 +380,7 @@ internal sealed class CandidateGenerator
         if (r < tokens.Length && !_quoted[r] && tokens[r].Kind != TokenKind.QuoteMark && !IsPunct(r, ':') && !IsPunct(r, ','))
         {
             int stop = r;
-            int sentenceEnd = _doc.Sentences[_doc.SentenceIndexAt(cue.Start)].EndToken;
+            int sentenceEnd = sentence.EndToken;
             while (stop < sentenceEnd && stop - r < MaxSegmentTokens && !_quoted[stop] && !IsRightBoundary(stop))
             {
                 stop++;
