@@ -92,7 +92,7 @@ public sealed class CueLexicon
             }
 
             var parts = line.Split('\t');
-            if (parts.Length != 3 || !Enum.TryParse<CueClass>(parts[1], ignoreCase: true, out var cls))
+            if (parts.Length != 3 || !TryParseClass(parts[1], out var cls))
             {
                 throw new FormatException($"cues.tsv line {lineNo}: expected 'lemma<TAB>class<TAB>forms', got '{line}'.");
             }
@@ -115,6 +115,24 @@ public sealed class CueLexicon
         }
 
         return new CueLexicon(map, count);
+    }
+
+    // The class names as cues.tsv writes them, without Enum.TryParse's generic instantiation (JIT-compiled at start-up);
+    // anything else (other casing, numbers) goes to Enum.TryParse as before.
+    private static bool TryParseClass(string name, out CueClass cls)
+    {
+        cls = name switch
+        {
+            "neutral" => CueClass.Neutral,
+            "write" => CueClass.Write,
+            "belief" => CueClass.Belief,
+            "speak" => CueClass.Speak,
+            "according" => CueClass.According,
+            "statement" => CueClass.Statement,
+            "interview" => CueClass.Interview,
+            _ => CueClass.None,
+        };
+        return cls != CueClass.None || Enum.TryParse(name, ignoreCase: true, out cls);
     }
 
     /// <summary>
