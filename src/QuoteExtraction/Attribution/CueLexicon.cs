@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Attribution;
@@ -53,15 +52,18 @@ public sealed class CueLexicon
 {
     private static readonly Lazy<CueLexicon> LazyDefault = new(() => Parse(EmbeddedLexicon.ReadText("cues.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // First word (lower case) -> entries starting with it, longest first.
-    private readonly WordMap<Entry[]> _byFirstWord;
+    // First word (ignoring case) -> entries starting with it, longest first; the filter rules out most words unhashed.
+    private readonly WordIndex<Entry[]> _byFirstWord = new(ignoreCase: true);
+    private readonly WordFilter _firstWords;
 
     private CueLexicon(Dictionary<string, List<Entry>> byFirstWord, int count)
     {
-        _byFirstWord = new(byFirstWord.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.OrderByDescending(e => e.Words.Length).ToArray(),
-            StringComparer.OrdinalIgnoreCase));
+        foreach (var (word, entries) in byFirstWord)
+        {
+            _byFirstWord[word] = Sorted.StableDescending(entries, e => e.Words.Length);
+        }
+
+        _firstWords = new WordFilter(_byFirstWord.Words.ToArray());
         Count = count;
     }
 
@@ -90,7 +92,7 @@ public sealed class CueLexicon
             }
 
             var parts = line.Split('\t');
-            if (parts.Length != 3 || !Enum.TryParse<CueClass>(parts[1], ignoreCase: true, out var cls))
+            if (parts.Length != 3 || !TryParseClass(parts[1], out var cls))
             {
                 throw new FormatException($"cues.tsv line {lineNo}: expected 'lemma<TAB>class<TAB>forms', got '{line}'.");
             }
@@ -113,6 +115,24 @@ public sealed class CueLexicon
         }
 
         return new CueLexicon(map, count);
+    }
+
+    // The class names as cues.tsv writes them, without Enum.TryParse's generic instantiation (JIT-compiled at start-up);
+    // anything else (other casing, numbers) goes to Enum.TryParse as before.
+    private static bool TryParseClass(string name, out CueClass cls)
+    {
+        cls = name switch
+        {
+            "neutral" => CueClass.Neutral,
+            "write" => CueClass.Write,
+            "belief" => CueClass.Belief,
+            "speak" => CueClass.Speak,
+            "according" => CueClass.According,
+            "statement" => CueClass.Statement,
+            "interview" => CueClass.Interview,
+            _ => CueClass.None,
+        };
+        return cls != CueClass.None || Enum.TryParse(name, ignoreCase: true, out cls);
     }
 
     /// <summary>
@@ -188,6 +208,7 @@ public sealed class CueLexicon
         // A capitalised word inside a sentence is part of a name ("Acme Rail said"), not a speech verb.
         if (tokens[i].Kind != TokenKind.Word
             || (tokens[i].Has(TokenFlags.Capitalized) && !tokens[i].Has(TokenFlags.SentenceStart) && i > 0 && tokens[i - 1].Kind != TokenKind.QuoteMark)
+            || !_firstWords.MayContain(document.GetText(tokens[i]))
             || !_byFirstWord.TryGetValue(document.GetText(tokens[i]), out var entries))
         {
             return false;

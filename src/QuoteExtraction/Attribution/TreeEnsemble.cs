@@ -296,6 +296,20 @@ public sealed class TreeEnsemble
         }
     }
 
+    // A loop, not LINQ's Any over int: that generic instantiation is JIT-compiled when the model loads at start-up.
+    private static bool AllBelow(int[] values, int limit)
+    {
+        foreach (var v in values)
+        {
+            if (v < 0 || v >= limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private int NodeEnd(int t) => t + 1 < _weight.Length ? _nodeStart[t + 1] : _feature.Length;
 
     private int LeafEnd(int t) => t + 1 < _weight.Length ? _leafStart[t + 1] : _leaf.Length;
@@ -342,7 +356,7 @@ public sealed class TreeEnsemble
         var leaf = ReadFloats(reader);
         var weight = ReadFloats(reader);
         if (nodeStart.Length != weight.Length || leafStart.Length != weight.Length || threshold.Length != feature.Length
-            || left.Length != feature.Length || right.Length != feature.Length || feature.Any(f => f < 0 || f >= featureCount))
+            || left.Length != feature.Length || right.Length != feature.Length || !AllBelow(feature, featureCount))
         {
             throw new InvalidDataException("The tree ensemble arrays are inconsistent.");
         }

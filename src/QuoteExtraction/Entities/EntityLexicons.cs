@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Entities;
@@ -22,8 +21,8 @@ internal sealed class EntityLexicons
 
     private EntityLexicons()
     {
-        var titles = new Dictionary<string, TitleEntry>(StringComparer.OrdinalIgnoreCase);
-        var titleFirst = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var titles = new WordIndex<TitleEntry>(ignoreCase: true);
+        var titleFirst = new WordIndex(ignoreCase: true);
         var max = 1;
         foreach (var f in Rows("titles.tsv"))
         {
@@ -34,12 +33,32 @@ internal sealed class EntityLexicons
         }
 
         MaxTitleTokens = max;
-        Titles = titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        TitleFirstWords = titleFirst.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        Roles = Rows("roles.tsv").ToDictionary(f => f[0], f => ParseGender(f[1]), StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        FirstNames = Rows("first-names.tsv").GroupBy(f => f[0], StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => ParseGender(g.First()[1]), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Titles = titles;
+        TitleFirstWords = titleFirst;
+        var roles = new WordIndex<Gender>(ignoreCase: true);
+        foreach (var f in Rows("roles.tsv"))
+        {
+            if (roles.ContainsKey(f[0]))
+            {
+                throw new FormatException($"roles.tsv: '{f[0]}' is listed twice.");
+            }
+
+            roles[f[0]] = ParseGender(f[1]);
+        }
+
+        Roles = roles;
+
+        // A first name listed twice keeps its first gender.
+        var firstNames = new WordIndex<Gender>(ignoreCase: true);
+        foreach (var f in Rows("first-names.tsv"))
+        {
+            if (!firstNames.ContainsKey(f[0]))
+            {
+                firstNames[f[0]] = ParseGender(f[1]);
+            }
+        }
+
+        FirstNames = firstNames;
         OrgHeads = Set("org-heads.tsv");
         Organizations = Set("organizations.tsv");
         Places = Set("places.tsv");
@@ -49,42 +68,40 @@ internal sealed class EntityLexicons
     internal static EntityLexicons Instance => s_instance.Value;
 
     /// <summary>Titles and honorifics by phrase, tokens joined by single spaces, case-insensitive.</summary>
-    internal FrozenDictionary<string, TitleEntry>.AlternateLookup<ReadOnlySpan<char>> Titles { get; }
+    internal WordIndex<TitleEntry> Titles { get; }
 
     /// <summary>First words of <see cref="Titles"/>, to skip phrase look-ups quickly.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleFirstWords { get; }
+    internal WordIndex TitleFirstWords { get; }
 
     /// <summary>Role head nouns with a gender when the noun has one ("spokeswoman"), case-insensitive.</summary>
-    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> Roles { get; }
+    internal WordIndex<Gender> Roles { get; }
 
     /// <summary>First names with their usual gender, case-insensitive.</summary>
-    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> FirstNames { get; }
+    internal WordIndex<Gender> FirstNames { get; }
 
     /// <summary>Last words of organisation names ("Office", "Party"), case-sensitive.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgHeads { get; }
+    internal WordIndex OrgHeads { get; }
 
     /// <summary>Whole organisation and outlet names ("Reuters", "White House"), case-sensitive.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Organizations { get; }
+    internal WordIndex Organizations { get; }
 
     /// <summary>Place names that are neither people nor organisations, case-sensitive.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Places { get; }
+    internal WordIndex Places { get; }
 
     /// <summary>Speech verbs that mark the capitalised word before them as a speaker.</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
-        FrozenSet.Create(StringComparer.Ordinal,
-            "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "explained", "declared", "stated", "noted",
-            "argued", "insisted", "claimed", "warned", "announced", "asked", "replied", "responded", "continued", "emphasised",
-            "emphasized", "stressed", "admitted", "acknowledged", "suggested", "recalled", "urged", "predicted", "countered")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex SpeechVerbs = WordList.Create(
+        ignoreCase: false,
+        "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "explained", "declared", "stated", "noted",
+        "argued", "insisted", "claimed", "warned", "announced", "asked", "replied", "responded", "continued", "emphasised",
+        "emphasized", "stressed", "admitted", "acknowledged", "suggested", "recalled", "urged", "predicted", "countered");
 
     /// <summary>Plural or generic nouns that head anonymous source mentions ("sources", "officials"); they resolve to no entity.</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericNouns =
-        FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-            "source", "sources", "officials", "experts", "critics", "analysts", "protesters", "protestors", "residents", "witnesses",
-            "observers", "authorities", "investigators", "police", "people", "voters", "supporters", "opponents", "poll", "polls",
-            "study", "studies", "report", "reports", "data", "figures", "statement", "survey", "documents", "records", "insiders",
-            "aides", "advisers", "advisors", "lawmakers", "members", "leaders", "others", "many", "some", "critics", "fans")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex GenericNouns = WordList.Create(
+        ignoreCase: true,
+        "source", "sources", "officials", "experts", "critics", "analysts", "protesters", "protestors", "residents", "witnesses",
+        "observers", "authorities", "investigators", "police", "people", "voters", "supporters", "opponents", "poll", "polls",
+        "study", "studies", "report", "reports", "data", "figures", "statement", "survey", "documents", "records", "insiders",
+        "aides", "advisers", "advisors", "lawmakers", "members", "leaders", "others", "many", "some", "critics", "fans");
 
     private static Gender ParseGender(string s) => s switch
     {
@@ -93,8 +110,16 @@ internal sealed class EntityLexicons
         _ => Gender.Unknown,
     };
 
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string file) =>
-        Rows(file).Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static WordIndex Set(string file)
+    {
+        var set = new WordIndex(ignoreCase: false);
+        foreach (var f in Rows(file))
+        {
+            set.Add(f[0]);
+        }
+
+        return set;
+    }
 
     private static List<string[]> Rows(string file) => EmbeddedLexicon.Rows(file);
 }

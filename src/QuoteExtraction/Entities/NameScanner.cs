@@ -40,7 +40,7 @@ internal struct RawMention
 internal static class NameScanner
 {
     // Every capitalised word of a name run is checked against these; most are names, which the filter rules out cheaply.
-    private static readonly WordFilter RunBreakers = new(Text.Lexicon.SentenceStarters.Set.Concat(Text.Lexicon.CalendarWords.Set));
+    private static readonly WordFilter RunBreakers = new(Text.Lexicon.SentenceStarters.Set.Concat(Text.Lexicon.CalendarWords.ToArray()));
 
     /// <summary>Scans tokens [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="document"/> and appends runs to <paramref name="output"/>.</summary>
     internal static void Scan(TextDocument document, int from, int to, List<RawMention> output)

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Quotes;
 
@@ -20,21 +20,15 @@ namespace QuoteExtraction.Quotes;
 /// </remarks>
 internal static class QuoteClassifier
 {
-    private static readonly FrozenSet<string> FunctionWords = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
+    private static readonly WordIndex FunctionWordLookup = WordList.Create(
+        ignoreCase: true,
         "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "vs.", "de", "la", "as", "it", "but", "nor", "&");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
-        FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenSet<string> WordsAsWordsCues = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
+    private static readonly WordIndex WordsAsWordsLookup = WordList.Create(
+        ignoreCase: true,
         "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname", "nicknamed", "headline", "headlined",
         "titled", "entitled", "dubbed", "label", "labels", "acronym", "motto", "moniker", "brand", "catchphrase", "tagline", "letters", "spelled",
         "so-called", "quote-unquote");
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordsAsWordsLookup =
-        WordsAsWordsCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Turns raw spans (sorted by start, outer first) into quotations, applying the options' limits.</summary>
     public static IReadOnlyList<Quotation> Build(string text, ReadOnlySpan<RawQuote> raw, QuoteExtractorOptions options, List<ExtractionWarning> warnings)

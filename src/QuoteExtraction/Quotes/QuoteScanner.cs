@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace QuoteExtraction.Quotes;
 
 /// <summary>A quotation span found by pairing quote marks, before it is classified.</summary>
@@ -157,14 +155,14 @@ internal sealed class QuoteScanner
 
         public void Run(ReadOnlySpan<char> text, ref RawQuoteList raw, List<ExtractionWarning> warnings)
         {
-            _stack = ArrayPool<OpenMark>.Shared.Rent(MaxDepth);
+            _stack = ScratchArray<OpenMark>.Rent(MaxDepth);
             try
             {
                 RunCore(text, ref raw, warnings);
             }
             finally
             {
-                ArrayPool<OpenMark>.Shared.Return(_stack);
+                ScratchArray<OpenMark>.Return(_stack);
             }
         }
 
@@ -506,7 +504,7 @@ internal sealed class QuoteScanner
     }
 }
 
-/// <summary>A growable list of <see cref="RawQuote"/> over a pooled array.</summary>
+/// <summary>A growable list of <see cref="RawQuote"/> over a reused array.</summary>
 internal struct RawQuoteList : IDisposable
 {
     private RawQuote[]? _items;
@@ -518,13 +516,13 @@ internal struct RawQuoteList : IDisposable
     {
         if (_items is null)
         {
-            _items = ArrayPool<RawQuote>.Shared.Rent(16);
+            _items = ScratchArray<RawQuote>.Rent(16);
         }
         else if (_count == _items.Length)
         {
-            var bigger = ArrayPool<RawQuote>.Shared.Rent(_items.Length * 2);
+            var bigger = new RawQuote[_items.Length * 2];
             _items.AsSpan(0, _count).CopyTo(bigger);
-            ArrayPool<RawQuote>.Shared.Return(_items);
+            ScratchArray<RawQuote>.Return(_items);
             _items = bigger;
         }
 
@@ -543,10 +541,46 @@ internal struct RawQuoteList : IDisposable
     {
         if (_items is not null)
         {
-            ArrayPool<RawQuote>.Shared.Return(_items);
+            ScratchArray<RawQuote>.Return(_items);
             _items = null;
         }
 
         _count = 0;
+    }
+}
+
+/// <summary>
+/// One reusable scratch array per thread and element type: what <c>ArrayPool.Shared</c> gave here, without its
+/// generic instantiations over our structs, which are JIT-compiled at start-up (about twenty methods). Contents are
+/// not cleared; users write before they read.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+internal static class ScratchArray<T>
+{
+    [ThreadStatic] private static T[]? t_cached;
+
+    /// <summary>An array of at least <paramref name="minimumLength"/> elements: the thread's cached one when long enough.</summary>
+    /// <param name="minimumLength">The least length needed.</param>
+    /// <returns>The array, now owned by the caller until <see cref="Return"/>.</returns>
+    public static T[] Rent(int minimumLength)
+    {
+        var cached = t_cached;
+        if (cached is not null && cached.Length >= minimumLength)
+        {
+            t_cached = null;
+            return cached;
+        }
+
+        return new T[minimumLength];
+    }
+
+    /// <summary>Gives an array back for the thread's next <see cref="Rent"/>; the longer of it and the cached one is kept.</summary>
+    /// <param name="array">The array, no longer used by the caller.</param>
+    public static void Return(T[] array)
+    {
+        if (t_cached is null || t_cached.Length < array.Length)
+        {
+            t_cached = array;
+        }
     }
 }

@@ -25,7 +25,11 @@ public sealed class MediumModel
         Manifest = manifest;
         _weights = weights;
         _bias = bias;
-        _finiteWeights = Array.TrueForAll(weights, float.IsFinite);
+        _finiteWeights = true;
+        foreach (var w in weights)
+        {
+            _finiteWeights &= float.IsFinite(w); // a loop, not Array.TrueForAll<float>: that is JIT-compiled at start-up
+        }
     }
 
     /// <summary>The model embedded in the package, or <c>null</c> if the build has none.</summary>

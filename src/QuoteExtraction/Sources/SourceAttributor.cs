@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using QuoteExtraction.Attribution;
 using QuoteExtraction.Text;
@@ -46,20 +45,23 @@ internal sealed class SourceAttributor
     private const int CueLemmas = 12;
     private const int ToldObjects = 6;
 
-    private static readonly FrozenSet<string> Continuation = EmbeddedLexicon.Set(
+    private static readonly WordIndex Continuation = WordList.Create(
+        ignoreCase: true,
         "added", "adds", "adding", "continued", "continues", "continuing", "further", "also", "elaborating", "elaborated", "elaborate", "went", "again",
         "later", "furthermore", "moreover", "expanding", "reiterated", "reiterating", "concluded", "concluding");
 
-    private static readonly FrozenSet<string> ReporterWords = EmbeddedLexicon.Set("reporters", "journalists", "press", "media", "newsmen");
+    private static readonly WordIndex ReporterWords = WordList.Create(ignoreCase: true, "reporters", "journalists", "press", "media", "newsmen");
 
-    private static readonly FrozenSet<string> CrowdWords = EmbeddedLexicon.Set(
+    private static readonly WordIndex CrowdWords = WordList.Create(
+        ignoreCase: true,
         "crowd", "crowds", "supporters", "delegates", "audience", "conference", "rally", "summit", "convention", "attendees", "activists", "members", "students", "graduates", "congregation",
         "chamber", "house", "council", "meeting", "assembly", "gathering", "room", "hall", "party", "faithful", "voters");
 
-    private static readonly FrozenSet<string> TestimonyWords = EmbeddedLexicon.Set(
+    private static readonly WordIndex TestimonyWords = WordList.Create(
+        ignoreCase: true,
         "mps", "committee", "court", "senators", "lawmakers", "inquiry", "jury", "jurors", "judge", "panel", "congress", "parliament", "peers", "investigators", "tribunal", "commons");
 
-    private static readonly FrozenSet<string> SpokesWords = EmbeddedLexicon.Set("spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
+    private static readonly WordIndex SpokesWords = WordList.Create(ignoreCase: true, "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
 
     private readonly TextDocument _doc;
     private readonly SourceEvidenceIndex _index;
@@ -77,8 +79,9 @@ internal sealed class SourceAttributor
         var row = new float[FeatureCount];
         SourceChoice? previous = null;
         SourceInput? previousInput = null;
-        foreach (var input in inputs)
+        for (int i = 0; i < inputs.Count; i++) // by index: a foreach JIT-compiles the list enumerator over SourceInput at start-up
         {
+            var input = inputs[i];
             var own = Evidence(input, previous, previousInput, row);
             rows?.Add((float[])row.Clone());
 
@@ -486,11 +489,10 @@ internal sealed class SourceAttributor
         return _doc.Sentences[s].FirstToken;
     }
 
-    private static bool In(FrozenSet<string> words, ReadOnlySpan<char> word) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool In(WordIndex words, ReadOnlySpan<char> word) => words.Contains(word);
 
-    private bool MentionHas(SourceInput input, FrozenSet<string> words)
+    private bool MentionHas(SourceInput input, WordIndex lookup)
     {
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         int first = _doc.TokenIndexAt(input.MentionStart);
         int end = _doc.TokenIndexAt(input.MentionEnd);
         for (int t = first; t < end && t < _doc.Tokens.Length; t++)
@@ -504,9 +506,8 @@ internal sealed class SourceAttributor
         return false;
     }
 
-    private bool SentenceHas(SourceInput input, FrozenSet<string> words)
+    private bool SentenceHas(SourceInput input, WordIndex lookup)
     {
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var (lo, hi) = Scope(input);
         for (int t = lo; t < hi; t++)
         {

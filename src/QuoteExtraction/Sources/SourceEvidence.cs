@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Sources;
@@ -24,36 +23,36 @@ internal readonly record struct RelayMention(PhraseMatch Outlet, int FirstToken,
 /// </summary>
 internal sealed class SourceEvidenceIndex
 {
-    private static readonly FrozenSet<string> EventHeads = Set(
+    private static readonly WordIndex EventHeads = Set(
         "summit", "rally", "conference", "convention", "debate", "hearing", "meeting", "forum", "event", "ceremony", "congress", "festival",
         "gala", "dinner", "vigil", "march", "protest", "hustings", "assembly", "session", "fundraiser", "briefing", "launch", "roundtable",
         "committee", "inquiry", "questions", "sermon", "address", "speech", "stop", "hall", "conference", "lecture", "service", "memorial", "funeral",
         "commencement", "breakfast", "luncheon", "reception", "hearings");
 
     // Heads that are events only with a name ("State of the State address", "concession speech in Phoenix"), never alone.
-    private static readonly FrozenSet<string> NamedOnlyHeads = Set("address", "speech", "stop", "hall", "session", "service", "committee", "questions", "lecture");
+    private static readonly WordIndex NamedOnlyHeads = Set("address", "speech", "stop", "hall", "session", "service", "committee", "questions", "lecture");
 
-    private static readonly FrozenSet<string> VenuePrepositions = Set(
+    private static readonly WordIndex VenuePrepositions = Set(
         "at", "during", "from", "addressing", "addressed", "told", "before", "in", "on", "to", "opening", "closing", "after");
 
-    private static readonly FrozenSet<string> CommonOutletWords = Set(
+    private static readonly WordIndex CommonOutletWords = Set(
         "Times", "Post", "Sun", "Mail", "Express", "Journal", "Globe", "Standard", "Sky", "Fox", "Independent", "Mirror", "Metro", "Spectator",
         "Hill", "Atlantic", "View", "Tribune", "Guardian", "Observer", "Telegraph", "Economist", "Time", "Star", "Today", "Slate", "Vox", "Standard",
         "X", "Threads", "Telegram", "This Morning");
 
-    private static readonly FrozenSet<string> OutletContext = Set(
+    private static readonly WordIndex OutletContext = Set(
         "the", "told", "tells", "telling", "on", "to", "with", "for", "in", "via", "by", "reports", "reported", "reporting", "according", "of");
 
-    private static readonly FrozenSet<string> ReportVerbs = Set("reports", "reported", "reporting", "report", "revealed", "reveals", "learned", "learnt", "obtained", "understands");
+    private static readonly WordIndex ReportVerbs = Set("reports", "reported", "reporting", "report", "revealed", "reveals", "learned", "learnt", "obtained", "understands");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonOutletWordsLookup = CommonOutletWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OutletContextLookup = OutletContext.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VenuePrepositionsLookup = VenuePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportVerbsLookup = ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedOnlyHeadsLookup = NamedOnlyHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordIndex CommonOutletWordsLookup = CommonOutletWords;
+    private static readonly WordIndex OutletContextLookup = OutletContext;
+    private static readonly WordIndex VenuePrepositionsLookup = VenuePrepositions;
+    private static readonly WordIndex ReportVerbsLookup = ReportVerbs;
+    private static readonly WordIndex NamedOnlyHeadsLookup = NamedOnlyHeads;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly WordFilter EventHeadWords = new(EventHeads); // every word of a document is tested
+    private static readonly WordIndex EventHeadLookup = EventHeads;
+    private static readonly WordFilter EventHeadWords = new(EventHeads.ToArray()); // every word of a document is tested
 
     private readonly TextDocument _doc;
 
@@ -143,7 +142,7 @@ internal sealed class SourceEvidenceIndex
         return null;
     }
 
-    private static FrozenSet<string> Set(params string[] words) => EmbeddedLexicon.Set(words);
+    private static WordIndex Set(params string[] words) => WordList.Create(ignoreCase: true, words);
 
     /// <summary>The text of token <paramref name="t"/>, without allocating.</summary>
     internal ReadOnlySpan<char> Word(int t) => _doc.GetText(_doc.Tokens[t]);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Sources;
@@ -39,15 +38,27 @@ internal readonly record struct PhraseMatch(int FirstToken, int EndToken, string
 /// <summary>A token-sequence lexicon with span look-ups on the first word.</summary>
 internal sealed class PhraseLexicon
 {
-    private readonly WordMap<(string[] Words, string Value, string Kind)[]> _byFirst;
+    // First word -> phrases starting with it, longest first; the filter rules out most words unhashed.
+    private readonly WordIndex<Phrase[]> _byFirst;
+    private readonly WordFilter _firstWords;
     private readonly StringComparison _comparison;
 
-    private PhraseLexicon(Dictionary<string, List<(string[], string, string)>> map, bool ignoreCase)
+    private PhraseLexicon(Dictionary<string, List<Phrase>> map, bool ignoreCase)
     {
-        var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        _byFirst = new(map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Item1.Length).ToArray(), comparer));
+        _byFirst = new(ignoreCase);
+        int max = 0;
+        foreach (var (word, phrases) in map)
+        {
+            _byFirst[word] = Sorted.StableDescending(phrases, e => e.Words.Length);
+            foreach (var phrase in phrases)
+            {
+                max = Math.Max(max, phrase.Words.Length);
+            }
+        }
+
+        _firstWords = new WordFilter(_byFirst.Words.ToArray());
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        MaxTokens = map.Values.SelectMany(list => list).Max(e => e.Item1.Length);
+        MaxTokens = max;
     }
 
     /// <summary>The most tokens a match can span: bounds how far before a position a match ending after it can start.</summary>
@@ -64,7 +75,7 @@ internal sealed class PhraseLexicon
     {
         match = default;
         var tokens = doc.Tokens;
-        if (!_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
+        if (!_firstWords.MayContain(doc.GetText(tokens[i])) || !_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
         {
             return false;
         }
@@ -94,7 +105,7 @@ internal sealed class PhraseLexicon
 
     private static PhraseLexicon LoadOutlets()
     {
-        var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
         foreach (var parts in EmbeddedLexicon.Rows("outlets.tsv"))
         {
             if (parts.Length != 3)
@@ -113,7 +124,7 @@ internal sealed class PhraseLexicon
 
     private static PhraseLexicon LoadVenues()
     {
-        var map = new Dictionary<string, List<(string[], string, string)>>(StringComparer.OrdinalIgnoreCase);
+        var map = new Dictionary<string, List<Phrase>>(StringComparer.OrdinalIgnoreCase);
         foreach (var parts in EmbeddedLexicon.Rows("venues.tsv"))
         {
             if (parts.Length != 2 || Media.IndexOf(parts[1]) < 0)
@@ -131,10 +142,16 @@ internal sealed class PhraseLexicon
     private static string[] Words(string phrase)
     {
         var tokens = Tokenizer.Tokenize(phrase);
-        return tokens.Select(t => phrase[t.Start..t.End]).ToArray();
+        var words = new string[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            words[i] = phrase[tokens[i].Start..tokens[i].End];
+        }
+
+        return words;
     }
 
-    private static void Add(Dictionary<string, List<(string[], string, string)>> map, string[] words, string value, string kind)
+    private static void Add(Dictionary<string, List<Phrase>> map, string[] words, string value, string kind)
     {
         if (words.Length == 0)
         {
@@ -146,7 +163,10 @@ internal sealed class PhraseLexicon
             map[words[0]] = list = [];
         }
 
-        list.Add((words, value, kind));
+        list.Add(new Phrase(words, value, kind));
     }
+
+    /// <summary>A phrase, tokenised, and what it stands for.</summary>
+    private sealed record Phrase(string[] Words, string Value, string Kind);
 
 }

@@ -22,24 +22,21 @@ internal enum AbbreviationKind : byte
 }
 
 /// <summary>
-/// Word lists used by the tokenizer and sentence splitter. Every set is frozen and exposes a
-/// <see cref="ReadOnlySpan{T}"/> alternate lookup so the hot path never allocates substrings.
+/// Word lists used by the tokenizer and sentence splitter. Every list is looked up by <see cref="ReadOnlySpan{T}"/>
+/// so the hot path never allocates substrings; all but <see cref="SentenceStarters"/> (shared with the claims code) are
+/// <see cref="WordIndex"/>es, which cost next to nothing to build at start-up.
 /// </summary>
 internal static class Lexicon
 {
     /// <summary>Longest abbreviation in <see cref="Abbreviations"/>, to bound look-ups.</summary>
     internal const int MaxAbbreviationLength = 8;
 
-    private static readonly FrozenDictionary<string, AbbreviationKind> AbbreviationMap = BuildAbbreviations();
-
     /// <summary>Abbreviations with their trailing period, case-sensitive ("Mr.", "U.S.", "etc.").</summary>
-    internal static readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> Abbreviations =
-        AbbreviationMap.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex<AbbreviationKind> Abbreviations = BuildAbbreviations();
 
     /// <summary>Words after an apostrophe that form an elision rather than open a quote: 'em, 'til, 'n', 'cause (case-insensitive, without the apostrophe).</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Elisions =
-        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "em", "til", "tis", "twas", "cause", "bout", "n", "neath", "nuff", "twere")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex Elisions =
+        WordList.Create(ignoreCase: true, "em", "til", "tis", "twas", "cause", "bout", "n", "neath", "nuff", "twere");
 
     /// <summary>Capitalised words that typically begin a sentence and rarely continue a name ("The", "He", "But").</summary>
     internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarters =
@@ -54,26 +51,24 @@ internal static class Lexicon
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Capitalised words that commonly follow "a.m."/"p.m."/"etc." inside a sentence: days, months, time zones.</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWords =
-        FrozenSet.Create(StringComparer.Ordinal,
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-            "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
-            "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "BST", "UTC", "CET", "CEST")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex CalendarWords = WordList.Create(
+        ignoreCase: false,
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+        "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "BST", "UTC", "CET", "CEST");
 
     /// <summary>Top-level domains accepted for bare domain names such as "example.com".</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomains =
-        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "com", "org", "net", "gov", "edu", "io", "info", "uk", "int", "mil")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly WordIndex TopLevelDomains =
+        WordList.Create(ignoreCase: true, "com", "org", "net", "gov", "edu", "io", "info", "uk", "int", "mil");
 
     /// <summary>Returns how the abbreviation <paramref name="text"/> (including its final period) behaves, or <see cref="AbbreviationKind.None"/>.</summary>
     internal static AbbreviationKind GetAbbreviation(ReadOnlySpan<char> text) =>
         text.Length <= MaxAbbreviationLength && Abbreviations.TryGetValue(text, out var kind) ? kind : AbbreviationKind.None;
 
-    private static FrozenDictionary<string, AbbreviationKind> BuildAbbreviations()
+    private static WordIndex<AbbreviationKind> BuildAbbreviations()
     {
-        var map = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
+        var map = new WordIndex<AbbreviationKind>(ignoreCase: false);
         void Add(AbbreviationKind kind, string words)
         {
             foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -99,6 +94,6 @@ internal static class Lexicon
 
         Add(AbbreviationKind.BeforeNumberOnly, "No. Nos. Art. Fig. Vol. Ch.");
 
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        return map;
     }
 }

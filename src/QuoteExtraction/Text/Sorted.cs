@@ -26,4 +26,29 @@ internal static class Sorted
 
         return lo;
     }
+
+    /// <summary>The items ordered by <paramref name="key"/> descending, equal keys in their original order (like a stable OrderByDescending).</summary>
+    /// <param name="items">The items.</param>
+    /// <param name="key">The item's key.</param>
+    /// <returns>A new array.</returns>
+    public static T[] StableDescending<T>(List<T> items, Func<T, int> key)
+    {
+        var sorted = items.ToArray();
+
+        // Insertion sort: the lists are short (entries sharing a first word), and it keeps equal keys in order.
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            int k = key(item), j = i - 1;
+            while (j >= 0 && key(sorted[j]) < k)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        return sorted;
+    }
 }

@@ -1,0 +1,275 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace QuoteExtraction.Text;
+
+/// <summary>
+/// Words numbered in the order they were added, looked up by span, ordinally or ignoring case exactly like
+/// <see cref="StringComparer.OrdinalIgnoreCase"/>. A plain chained hash table: unlike a frozen set it costs next to
+/// nothing to build and, being our own non-generic code, is precompiled, so the few dozen word lists built at start-up
+/// no longer cost a millisecond or more each (frozen collections analyse their keys and JIT-compile their generic
+/// instantiations on first use). Not thread-safe while words are added; read-only use afterwards is.
+/// </summary>
+internal sealed class WordIndex
+{
+    private readonly bool _ignoreCase;
+    private int[] _buckets = new int[16]; // per bucket: 1 + index of its first word, 0 when empty
+    private int[] _next = new int[8];     // per word: 1 + index of the next word in its bucket, 0 at the end
+    private uint[] _hashes = new uint[8];
+    private string[] _words = new string[8];
+
+    // Ignoring case, a word with a non-ASCII char may equal a word of other chars ("ſ" equals "s"): such words are
+    // kept out of the hash table and compared one by one (English lexicons have none or very few).
+    private string[] _odd = [];
+    private int[] _oddIndex = [];
+
+    /// <summary>Creates an empty index.</summary>
+    /// <param name="ignoreCase">Whether words match ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>) or ordinally.</param>
+    public WordIndex(bool ignoreCase) => _ignoreCase = ignoreCase;
+
+    /// <summary>The number of words.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether words match ignoring case.</summary>
+    public bool IgnoreCase => _ignoreCase;
+
+    /// <summary>The word with number <paramref name="index"/>, as first added.</summary>
+    /// <param name="index">The word's number.</param>
+    public string this[int index] => index < Count ? _words[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The words, numbered as added.</summary>
+    /// <returns>A new array of the words.</returns>
+    public string[] ToArray() => _words.AsSpan(0, Count).ToArray();
+
+    /// <summary>Adds a word unless an equal one is there.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The number of the word, new or found.</returns>
+    public int Add(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        int found = IndexOf(word);
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        if (Count == _words.Length)
+        {
+            Array.Resize(ref _words, Count * 2);
+            Array.Resize(ref _hashes, Count * 2);
+            Array.Resize(ref _next, Count * 2);
+        }
+
+        int index = Count++;
+        _words[index] = word;
+        if (!TryHash(word, out uint hash))
+        {
+            _odd = [.. _odd, word];
+            _oddIndex = [.. _oddIndex, index];
+            return index;
+        }
+
+        _hashes[index] = hash;
+        if (Count > _buckets.Length / 2)
+        {
+            Rehash(_buckets.Length * 2);
+        }
+        else
+        {
+            Link(index, hash);
+        }
+
+        return index;
+    }
+
+    /// <summary>Whether an equal word is in the index.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Whether it is there.</returns>
+    public bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
+
+    /// <summary>The number of the word equal to <paramref name="word"/>, or -1.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Its number or -1.</returns>
+    public int IndexOf(ReadOnlySpan<char> word)
+    {
+        if (TryHash(word, out uint hash))
+        {
+            for (int i = _buckets[(int)(hash & (uint)(_buckets.Length - 1))] - 1; i >= 0; i = _next[i] - 1)
+            {
+                if (_hashes[i] == hash && Matches(word, _words[i]))
+                {
+                    return i;
+                }
+            }
+
+            for (int k = 0; k < _odd.Length; k++)
+            {
+                if (Matches(word, _odd[k]))
+                {
+                    return _oddIndex[k];
+                }
+            }
+
+            return -1;
+        }
+
+        // A word with non-ASCII chars, ignoring case: compared with every word of its length.
+        for (int i = 0; i < Count; i++)
+        {
+            if (_words[i].Length == word.Length && Matches(word, _words[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Matches(ReadOnlySpan<char> word, string candidate) =>
+        _ignoreCase ? word.Equals(candidate, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(candidate);
+
+    /// <summary>
+    /// The hash of a word: of its chars, or ignoring case of its chars folded to lower case; false (no hash) when case is
+    /// ignored and a char is not ASCII.
+    /// </summary>
+    private bool TryHash(ReadOnlySpan<char> word, out uint hash)
+    {
+        uint h = 2166136261u ^ (uint)word.Length;
+        if (_ignoreCase)
+        {
+            foreach (char ch in word)
+            {
+                uint c = ch;
+                if (c > 0x7F)
+                {
+                    hash = 0;
+                    return false;
+                }
+
+                h = (h ^ (c - 'A' <= 'Z' - 'A' ? c | 0x20 : c)) * 16777619u;
+            }
+        }
+        else
+        {
+            foreach (char ch in word)
+            {
+                h = (h ^ ch) * 16777619u;
+            }
+        }
+
+        hash = h ^ (h >> 15);
+        return true;
+    }
+
+    private void Rehash(int buckets)
+    {
+        _buckets = new int[buckets];
+        for (int i = 0; i < Count; i++)
+        {
+            _next[i] = 0;
+        }
+
+        for (int i = 0; i < Count; i++)
+        {
+            if (!IsOdd(i))
+            {
+                Link(i, _hashes[i]);
+            }
+        }
+    }
+
+    private bool IsOdd(int index) => Array.IndexOf(_oddIndex, index) >= 0;
+
+    // Appends to the end of the chain, so equal hashes are compared in the order the words were added.
+    private void Link(int index, uint hash)
+    {
+        ref int slot = ref _buckets[(int)(hash & (uint)(_buckets.Length - 1))];
+        while (slot != 0)
+        {
+            slot = ref _next[slot - 1];
+        }
+
+        slot = index + 1;
+    }
+}
+
+/// <summary>A <see cref="WordIndex"/> with a value per word: a cheap-to-build word dictionary looked up by span.</summary>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class WordIndex<TValue>
+{
+    private readonly WordIndex _index;
+    private TValue[] _values = new TValue[8];
+
+    /// <summary>Creates an empty dictionary.</summary>
+    /// <param name="ignoreCase">Whether words match ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>) or ordinally.</param>
+    public WordIndex(bool ignoreCase) => _index = new WordIndex(ignoreCase);
+
+    /// <summary>The words, numbered in the order they were added.</summary>
+    public WordIndex Words => _index;
+
+    /// <summary>The number of words.</summary>
+    public int Count => _index.Count;
+
+    /// <summary>Sets the value of a word, adding the word if it is new (like a dictionary's indexer: the last value wins).</summary>
+    /// <param name="word">The word.</param>
+    public TValue this[string word]
+    {
+        set
+        {
+            int i = _index.Add(word);
+            if (i >= _values.Length)
+            {
+                Array.Resize(ref _values, Math.Max(i + 1, _values.Length * 2));
+            }
+
+            _values[i] = value;
+        }
+    }
+
+    /// <summary>The value of the word with number <paramref name="index"/>.</summary>
+    /// <param name="index">The word's number in <see cref="Words"/>.</param>
+    /// <returns>Its value.</returns>
+    public TValue ValueAt(int index) => index < Count ? _values[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Whether the dictionary holds <paramref name="word"/>.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Whether it is a key.</returns>
+    public bool ContainsKey(ReadOnlySpan<char> word) => _index.IndexOf(word) >= 0;
+
+    /// <summary>Looks up <paramref name="word"/>.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="value">Its value, when found.</param>
+    /// <returns>Whether it is a key.</returns>
+    public bool TryGetValue(ReadOnlySpan<char> word, [MaybeNullWhen(false)] out TValue value)
+    {
+        int i = _index.IndexOf(word);
+        if (i >= 0)
+        {
+            value = _values[i];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+}
+
+/// <summary>Word lists written in code, as <see cref="WordIndex"/>es.</summary>
+internal static class WordList
+{
+    /// <summary>An index of the given words.</summary>
+    /// <param name="ignoreCase">Whether words match ignoring case.</param>
+    /// <param name="words">The words (repeats are ignored).</param>
+    /// <returns>The index.</returns>
+    public static WordIndex Create(bool ignoreCase, params string[] words)
+    {
+        var index = new WordIndex(ignoreCase);
+        foreach (var w in words)
+        {
+            index.Add(w);
+        }
+
+        return index;
+    }
+}
