@@ -48,7 +48,6 @@ internal sealed class CandidateGenerator
 
     // Every word list of candidate generation in one table (ignoring case): a token's classes cost one look-up.
     private static readonly WordIndex<WordClass> ClassLookup = BuildClassTable();
-    private static readonly WordFilter ClassWords = new(ClassLookup.Words.ToArray());
 
     private readonly TextDocument _doc;
     private readonly List<CueMatch> _cues;
@@ -562,7 +561,7 @@ internal sealed class CandidateGenerator
 
         c = WordClass.Computed;
         var token = _doc.Tokens[t];
-        if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassWords.MayContain(_doc.GetText(token)) && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
+        if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
         {
             c |= known;
         }

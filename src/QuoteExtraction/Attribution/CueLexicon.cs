@@ -54,7 +54,6 @@ public sealed class CueLexicon
 
     // First word (ignoring case) -> entries starting with it, longest first; the filter rules out most words unhashed.
     private readonly WordIndex<Entry[]> _byFirstWord = new(ignoreCase: true);
-    private readonly WordFilter _firstWords;
 
     private CueLexicon(Dictionary<string, List<Entry>> byFirstWord, int count)
     {
@@ -63,7 +62,6 @@ public sealed class CueLexicon
             _byFirstWord[word] = Sorted.StableDescending(entries, e => e.Words.Length);
         }
 
-        _firstWords = new WordFilter(_byFirstWord.Words.ToArray());
         Count = count;
     }
 
@@ -208,7 +206,6 @@ public sealed class CueLexicon
         // A capitalised word inside a sentence is part of a name ("Acme Rail said"), not a speech verb.
         if (tokens[i].Kind != TokenKind.Word
             || (tokens[i].Has(TokenFlags.Capitalized) && !tokens[i].Has(TokenFlags.SentenceStart) && i > 0 && tokens[i - 1].Kind != TokenKind.QuoteMark)
-            || !_firstWords.MayContain(document.GetText(tokens[i]))
             || !_byFirstWord.TryGetValue(document.GetText(tokens[i]), out var entries))
         {
             return false;

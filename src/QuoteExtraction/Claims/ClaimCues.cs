@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -65,13 +64,23 @@ internal static class ClaimCues
     ];
 
     // The word filter in front rules out most tokens without hashing them.
-    private static readonly WordMap<ClaimCue> Lookup = new(Entries.ToFrozenDictionary(e => e.Word, e => e.Cue, StringComparer.OrdinalIgnoreCase));
+    private static readonly WordIndex<ClaimCue> Lookup = BuildLookup();
 
     /// <summary>Verbs that follow a source noun ("figures show").</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingVerbs = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly WordIndex ReportingVerbs = new(ignoreCase: true,
         "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "found", "finds", "reveal", "reveals", "revealed",
-        "indicate", "indicates", "indicated", "published", "released", "says", "said", "confirm", "confirms", "confirmed", "estimates", "estimated")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+        "indicate", "indicates", "indicated", "published", "released", "says", "said", "confirm", "confirms", "confirmed", "estimates", "estimated");
+
+    private static WordIndex<ClaimCue> BuildLookup()
+    {
+        var lookup = new WordIndex<ClaimCue>(ignoreCase: true);
+        foreach (var (word, cue) in Entries)
+        {
+            lookup[word] = cue;
+        }
+
+        return lookup;
+    }
 
     /// <summary>A cue occurrence: its tokens <c>[FirstToken, EndToken)</c>, their character range and what it signals.</summary>
     internal readonly record struct Hit(int FirstToken, int EndToken, int Start, int End, ClaimCue Cue);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using QuoteExtraction.Text;
@@ -51,28 +50,27 @@ internal sealed class CueClaimScorer : IClaimScorer
 /// </summary>
 public static class ClaimDetector
 {
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TimeUnits = new Dictionary<string, string>
+    private static readonly WordIndex<string> TimeUnits = new(ignoreCase: true)
     {
         ["year"] = "year", ["month"] = "month", ["week"] = "week", ["quarter"] = "quarter", ["decade"] = "decade", ["century"] = "century",
         ["summer"] = "summer", ["winter"] = "winter", ["spring"] = "spring", ["autumn"] = "autumn", ["weekend"] = "weekend",
         ["season"] = "season", ["financial"] = "year", ["fiscal"] = "year",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    };
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TimeDeictics = new Dictionary<string, string>
+    private static readonly WordIndex<string> TimeDeictics = new(ignoreCase: true)
     {
         ["this"] = "current", ["last"] = "previous", ["next"] = "next", ["past"] = "previous", ["previous"] = "previous", ["coming"] = "next",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    };
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> YearPrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "in", "since", "by", "during", "until", "from", "for", "before", "after", "of").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordIndex YearPrepositions = new(ignoreCase: true,
+        "in", "since", "by", "during", "until", "from", "for", "before", "after", "of");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Actors = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    private static readonly WordIndex Actors = new(ignoreCase: true,
         "i", "we", "he", "she", "they", "government", "ministers", "minister", "council", "company", "party", "administration", "police",
-        "department", "ministry", "firm", "authorities", "officials", "president", "chancellor", "secretary", "labour", "tories")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+        "department", "ministry", "firm", "authorities", "officials", "president", "chancellor", "secretary", "labour", "tories");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpinionStarts = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "i", "you", "we", "you're", "i'm", "we're", "i've", "thank", "thanks", "please", "nobody", "everybody", "let").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordIndex OpinionStarts = new(ignoreCase: true,
+        "i", "you", "we", "you're", "i'm", "we're", "i've", "thank", "thanks", "please", "nobody", "everybody", "let");
 
     [ThreadStatic] private static List<ClaimCues.Hit>? s_hits;
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
@@ -49,7 +50,7 @@ internal static class NumberWordSearch
     {
         // Plain loops, no LINQ over value types: this runs on every start, where generic code over them is JIT-compiled.
         var words = new List<string>();
-        foreach (var keys in new[] { QuantityWords.Numbers.Keys, QuantityWords.Denominators.Keys, QuantityWords.VaguePlurals.Keys, QuantityWords.Ordinals.Keys })
+        foreach (var keys in new[] { QuantityWords.Numbers.Words.ToArray(), QuantityWords.Denominators.Words.ToArray(), QuantityWords.VaguePlurals.Words.ToArray(), QuantityWords.Ordinals.Words.ToArray() })
         {
             foreach (var word in keys)
             {

@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
 
@@ -104,10 +104,10 @@ internal static class QuantityWords
     private static WordIndex<double> Build(string pairs)
     {
         var parts = pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var map = new WordIndex<double>(parts.Length / 2, ignoreCase: true);
+        var map = new WordIndex<double>(ignoreCase: true);
         for (var i = 0; i + 1 < parts.Length; i += 2)
         {
-            map.Set(parts[i], double.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture));
+            map[parts[i]] = double.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return map;
@@ -115,12 +115,12 @@ internal static class QuantityWords
 
     private static WordIndex<QuantityBound> BuildBounds()
     {
-        var map = new WordIndex<QuantityBound>(24, ignoreCase: true);
+        var map = new WordIndex<QuantityBound>(ignoreCase: true);
         void Add(QuantityBound bound, params string[] words)
         {
             foreach (var word in words)
             {
-                map.Set(word, bound);
+                map[word] = bound;
             }
         }
 
@@ -136,10 +136,10 @@ internal static class QuantityWords
     private static WordIndex<string> BuildStrings(string pairs)
     {
         var parts = pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var map = new WordIndex<string>(parts.Length / 2, ignoreCase: true);
+        var map = new WordIndex<string>(ignoreCase: true);
         for (var i = 0; i + 1 < parts.Length; i += 2)
         {
-            map.Set(parts[i], parts[i + 1]);
+            map[parts[i]] = parts[i + 1];
         }
 
         return map;
@@ -158,243 +158,17 @@ internal static class QuantityWords
             "slashed slash weakened crashed crash sagged downward downwards";
         var up = Up.Split(' ');
         var down = Down.Split(' ');
-        var map = new WordIndex<bool>(up.Length + down.Length, ignoreCase: true);
+        var map = new WordIndex<bool>(ignoreCase: true);
         foreach (var w in up)
         {
-            map.Set(w, true);
+            map[w] = true;
         }
 
         foreach (var w in down)
         {
-            map.Set(w, false);
+            map[w] = false;
         }
 
         return map;
-    }
-}
-
-/// <summary>
-/// A read-only set of words looked up by span: open addressing over a cheap hash, case-insensitive like
-/// <see cref="StringComparer.OrdinalIgnoreCase"/> or ordinal. Small and built in microseconds, so start-up does not pay
-/// for frozen collections.
-/// </summary>
-internal class WordIndex
-{
-    private const int FilterBits = 4096;
-    private readonly bool _ignoreCase;
-    private readonly string[] _keys;
-    private readonly int[] _slots; // key index + 1; 0 is empty
-    private readonly int _shift;
-    private readonly ulong[] _filter = new ulong[FilterBits / 64];
-    private int _minLength = int.MaxValue;
-    private int _maxLength;
-
-    /// <summary>Creates a set of <paramref name="words"/>.</summary>
-    /// <param name="ignoreCase">Whether words match like <see cref="StringComparer.OrdinalIgnoreCase"/>; otherwise ordinally.</param>
-    /// <param name="words">The words; repeats are kept once.</param>
-    internal WordIndex(bool ignoreCase, params string[] words)
-        : this(words.Length, ignoreCase)
-    {
-        foreach (var word in words)
-        {
-            Add(word);
-        }
-    }
-
-    /// <summary>Creates an empty table for up to <paramref name="capacity"/> words.</summary>
-    /// <param name="capacity">The most words it will hold.</param>
-    /// <param name="ignoreCase">Whether words match like <see cref="StringComparer.OrdinalIgnoreCase"/>; otherwise ordinally.</param>
-    private protected WordIndex(int capacity, bool ignoreCase)
-    {
-        _ignoreCase = ignoreCase;
-        _keys = new string[capacity];
-
-        // At most a quarter full, so a miss mostly ends at the first empty slot.
-        var bits = 4;
-        while ((1 << bits) < capacity * 4)
-        {
-            bits++;
-        }
-
-        _slots = new int[1 << bits];
-        _shift = 32 - bits;
-    }
-
-    /// <summary>The number of words.</summary>
-    internal int Count { get; private set; }
-
-    /// <summary>The words, in the order they were added.</summary>
-    internal IEnumerable<string> Keys => new ArraySegment<string>(_keys, 0, Count);
-
-    /// <summary>Whether the table holds <paramref name="word"/>.</summary>
-    /// <param name="word">The word.</param>
-    /// <returns>Whether it is in the table.</returns>
-    internal bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
-
-    /// <summary>The index (in adding order) of <paramref name="word"/>, or -1.</summary>
-    /// <param name="word">The word.</param>
-    /// <returns>Its index, or -1 when absent.</returns>
-    internal int IndexOf(ReadOnlySpan<char> word)
-    {
-        // Most words asked about are not in the table: the length range and a bitmap of (length, first char, last
-        // char) turn most of them away before the hash reads every char.
-        if ((uint)(word.Length - _minLength) > (uint)(_maxLength - _minLength))
-        {
-            return -1;
-        }
-
-        var bit = FilterBit(word);
-        if ((_filter[bit >> 6] & (1UL << bit)) == 0)
-        {
-            return -1;
-        }
-
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var i = (int)(Hash(word) >> _shift); ; i = (i + 1) & mask)
-        {
-            var slot = slots[i];
-            if (slot == 0)
-            {
-                return -1;
-            }
-
-            var key = _keys[slot - 1];
-            if (key.Length == word.Length && (_ignoreCase ? word.Equals(key, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(key)))
-            {
-                return slot - 1;
-            }
-        }
-    }
-
-    /// <summary>Adds <paramref name="word"/> when it is new.</summary>
-    /// <param name="word">The word.</param>
-    /// <returns>Its index, new or existing.</returns>
-    private protected int Add(string word)
-    {
-        var existing = IndexOf(word);
-        if (existing >= 0)
-        {
-            return existing;
-        }
-
-        if (Count == _keys.Length)
-        {
-            throw new InvalidOperationException("The word table is full.");
-        }
-
-        var mask = _slots.Length - 1;
-        var i = (int)(Hash(word) >> _shift);
-        while (_slots[i] != 0)
-        {
-            i = (i + 1) & mask;
-        }
-
-        _keys[Count] = word;
-        _slots[i] = ++Count;
-        if (word.Length > 0)
-        {
-            var bit = FilterBit(word);
-            _filter[bit >> 6] |= 1UL << bit;
-        }
-
-        _minLength = Math.Min(_minLength, word.Length);
-        _maxLength = Math.Max(_maxLength, word.Length);
-        return Count - 1;
-    }
-
-    private int FilterBit(ReadOnlySpan<char> word)
-    {
-        uint first = word[0], last = word[^1];
-        if (_ignoreCase)
-        {
-            first = Fold(first);
-            last = Fold(last);
-        }
-
-        return (int)((((uint)word.Length * 0x9E3779B1u) ^ (first * 0x85EBCA6Bu) ^ (last * 0xC2B2AE35u)) * 0x27D4EB2Fu >> (32 - 12));
-    }
-
-    // FNV-1a, then a multiplicative mix so the top bits (the slot) depend on every char. Ignoring case, ASCII letters
-    // fold to upper case and every other non-ASCII char hashes alike: OrdinalIgnoreCase never equates a non-ASCII char
-    // with an ASCII one (not even "ſ" with "s"), so equal words always hash alike.
-    private uint Hash(ReadOnlySpan<char> word)
-    {
-        var h = 2166136261u;
-        if (_ignoreCase)
-        {
-            foreach (var c in word)
-            {
-                h = (h ^ Fold(c)) * 16777619u;
-            }
-        }
-        else
-        {
-            foreach (var c in word)
-            {
-                h = (h ^ c) * 16777619u;
-            }
-        }
-
-        return h * 0x9E3779B1u;
-    }
-
-    private static uint Fold(uint c) => c < 0x80 ? (c - 'a' <= 'z' - 'a' ? c - 0x20u : c) : 0x80u;
-}
-
-/// <summary>A read-only word dictionary looked up by span: a <see cref="WordIndex"/> with a value per word.</summary>
-/// <typeparam name="TValue">The value type.</typeparam>
-internal sealed class WordIndex<TValue> : WordIndex
-{
-    private readonly TValue[] _values;
-
-    /// <summary>Creates an empty dictionary for up to <paramref name="capacity"/> words.</summary>
-    /// <param name="capacity">The most words it will hold.</param>
-    /// <param name="ignoreCase">Whether words match like <see cref="StringComparer.OrdinalIgnoreCase"/>; otherwise ordinally.</param>
-    internal WordIndex(int capacity, bool ignoreCase)
-        : base(capacity, ignoreCase) => _values = new TValue[capacity];
-
-    /// <summary>Sets the value of <paramref name="word"/>, adding it when new.</summary>
-    /// <param name="word">The word.</param>
-    /// <param name="value">Its value.</param>
-    internal void Set(string word, TValue value) => _values[Add(word)] = value;
-
-    /// <summary>Adds <paramref name="word"/> unless it is there already.</summary>
-    /// <param name="word">The word.</param>
-    /// <param name="value">Its value.</param>
-    /// <returns>Whether it was added.</returns>
-    internal bool TryAdd(string word, TValue value)
-    {
-        var count = Count;
-        var index = Add(word);
-        if (index < count)
-        {
-            return false;
-        }
-
-        _values[index] = value;
-        return true;
-    }
-
-    /// <summary>Whether the dictionary holds <paramref name="word"/>.</summary>
-    /// <param name="word">The word.</param>
-    /// <returns>Whether it is a key.</returns>
-    internal bool ContainsKey(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
-
-    /// <summary>Looks up <paramref name="word"/>.</summary>
-    /// <param name="word">The word.</param>
-    /// <param name="value">Its value, when found.</param>
-    /// <returns>Whether it is a key.</returns>
-    internal bool TryGetValue(ReadOnlySpan<char> word, [MaybeNullWhen(false)] out TValue value)
-    {
-        var index = IndexOf(word);
-        if (index < 0)
-        {
-            value = default;
-            return false;
-        }
-
-        value = _values[index];
-        return true;
     }
 }

@@ -44,10 +44,10 @@ internal static class UnitLexicon
 #pragma warning restore CA1810
     {
         var rows = EmbeddedLexicon.Rows("units.tsv");
-        var exact = new WordIndex<UnitEntry>(rows.Count, ignoreCase: false);
-        var ignoreCase = new WordIndex<UnitEntry>(rows.Count, ignoreCase: true);
+        var exact = new WordIndex<UnitEntry>(ignoreCase: false);
+        var ignoreCase = new WordIndex<UnitEntry>(ignoreCase: true);
         var max = 0;
-        var firstWords = new WordIndex<int>(rows.Count, ignoreCase: true);
+        var firstWords = new WordIndex<int>(ignoreCase: true);
         foreach (var parts in rows)
         {
             if (parts.Length < 3)
@@ -88,7 +88,7 @@ internal static class UnitLexicon
             }
 
             var first = form[..firstEnd];
-            firstWords.Set(first, Math.Max(words, firstWords.TryGetValue(first, out var known) ? known : 0));
+            firstWords[first] = Math.Max(words, firstWords.TryGetValue(first, out var known) ? known : 0);
         }
 
         MaxLength = max;

@@ -89,14 +89,14 @@ internal sealed class EntityLexicons
     internal WordIndex Places { get; }
 
     /// <summary>Speech verbs that mark the capitalised word before them as a speaker.</summary>
-    internal static readonly WordIndex SpeechVerbs = WordList.Create(
+    internal static readonly WordIndex SpeechVerbs = new WordIndex(
         ignoreCase: false,
         "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "explained", "declared", "stated", "noted",
         "argued", "insisted", "claimed", "warned", "announced", "asked", "replied", "responded", "continued", "emphasised",
         "emphasized", "stressed", "admitted", "acknowledged", "suggested", "recalled", "urged", "predicted", "countered");
 
     /// <summary>Plural or generic nouns that head anonymous source mentions ("sources", "officials"); they resolve to no entity.</summary>
-    internal static readonly WordIndex GenericNouns = WordList.Create(
+    internal static readonly WordIndex GenericNouns = new WordIndex(
         ignoreCase: true,
         "source", "sources", "officials", "experts", "critics", "analysts", "protesters", "protestors", "residents", "witnesses",
         "observers", "authorities", "investigators", "police", "people", "voters", "supporters", "opponents", "poll", "polls",

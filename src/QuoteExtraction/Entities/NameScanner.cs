@@ -40,7 +40,6 @@ internal struct RawMention
 internal static class NameScanner
 {
     // Every capitalised word of a name run is checked against these; most are names, which the filter rules out cheaply.
-    private static readonly WordFilter RunBreakers = new(Text.Lexicon.SentenceStarters.Set.Concat(Text.Lexicon.CalendarWords.ToArray()));
 
     /// <summary>Scans tokens [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="document"/> and appends runs to <paramref name="output"/>.</summary>
     internal static void Scan(TextDocument document, int from, int to, List<RawMention> output)
@@ -140,7 +139,7 @@ internal static class NameScanner
                         continue;
                     }
 
-                    if (RunBreakers.MayContain(w) && (Text.Lexicon.SentenceStarters.Contains(w) || (names == 0 && !titled && Text.Lexicon.CalendarWords.Contains(w))))
+                    if (Text.Lexicon.SentenceStarters.Contains(w) || (names == 0 && !titled && Text.Lexicon.CalendarWords.Contains(w)))
                     {
                         break;
                     }

@@ -20,11 +20,11 @@ namespace QuoteExtraction.Quotes;
 /// </remarks>
 internal static class QuoteClassifier
 {
-    private static readonly WordIndex FunctionWordLookup = WordList.Create(
+    private static readonly WordIndex FunctionWordLookup = new WordIndex(
         ignoreCase: true,
         "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "vs.", "de", "la", "as", "it", "but", "nor", "&");
 
-    private static readonly WordIndex WordsAsWordsLookup = WordList.Create(
+    private static readonly WordIndex WordsAsWordsLookup = new WordIndex(
         ignoreCase: true,
         "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname", "nicknamed", "headline", "headlined",
         "titled", "entitled", "dubbed", "label", "labels", "acronym", "motto", "moniker", "brand", "catchphrase", "tagline", "letters", "spelled",

@@ -45,23 +45,23 @@ internal sealed class SourceAttributor
     private const int CueLemmas = 12;
     private const int ToldObjects = 6;
 
-    private static readonly WordIndex Continuation = WordList.Create(
+    private static readonly WordIndex Continuation = new WordIndex(
         ignoreCase: true,
         "added", "adds", "adding", "continued", "continues", "continuing", "further", "also", "elaborating", "elaborated", "elaborate", "went", "again",
         "later", "furthermore", "moreover", "expanding", "reiterated", "reiterating", "concluded", "concluding");
 
-    private static readonly WordIndex ReporterWords = WordList.Create(ignoreCase: true, "reporters", "journalists", "press", "media", "newsmen");
+    private static readonly WordIndex ReporterWords = new WordIndex(ignoreCase: true, "reporters", "journalists", "press", "media", "newsmen");
 
-    private static readonly WordIndex CrowdWords = WordList.Create(
+    private static readonly WordIndex CrowdWords = new WordIndex(
         ignoreCase: true,
         "crowd", "crowds", "supporters", "delegates", "audience", "conference", "rally", "summit", "convention", "attendees", "activists", "members", "students", "graduates", "congregation",
         "chamber", "house", "council", "meeting", "assembly", "gathering", "room", "hall", "party", "faithful", "voters");
 
-    private static readonly WordIndex TestimonyWords = WordList.Create(
+    private static readonly WordIndex TestimonyWords = new WordIndex(
         ignoreCase: true,
         "mps", "committee", "court", "senators", "lawmakers", "inquiry", "jury", "jurors", "judge", "panel", "congress", "parliament", "peers", "investigators", "tribunal", "commons");
 
-    private static readonly WordIndex SpokesWords = WordList.Create(ignoreCase: true, "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
+    private static readonly WordIndex SpokesWords = new WordIndex(ignoreCase: true, "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide", "office");
 
     private readonly TextDocument _doc;
     private readonly SourceEvidenceIndex _index;

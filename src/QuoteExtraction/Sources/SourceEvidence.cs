@@ -52,7 +52,6 @@ internal sealed class SourceEvidenceIndex
     private static readonly WordIndex NamedOnlyHeadsLookup = NamedOnlyHeads;
 
     private static readonly WordIndex EventHeadLookup = EventHeads;
-    private static readonly WordFilter EventHeadWords = new(EventHeads.ToArray()); // every word of a document is tested
 
     private readonly TextDocument _doc;
 
@@ -84,7 +83,7 @@ internal sealed class SourceEvidenceIndex
                 Venues.Add(venue);
             }
 
-            if (token.Length >= 4 && token.Length <= 11 && EventHeadWords.MayContain(doc.GetText(token)) && EventHeadLookup.Contains(doc.GetText(token)))
+            if (token.Length >= 4 && token.Length <= 11 && EventHeadLookup.Contains(doc.GetText(token)))
             {
                 AddEvent(i, quoted);
             }
@@ -142,7 +141,7 @@ internal sealed class SourceEvidenceIndex
         return null;
     }
 
-    private static WordIndex Set(params string[] words) => WordList.Create(ignoreCase: true, words);
+    private static WordIndex Set(params string[] words) => new WordIndex(ignoreCase: true, words);
 
     /// <summary>The text of token <paramref name="t"/>, without allocating.</summary>
     internal ReadOnlySpan<char> Word(int t) => _doc.GetText(_doc.Tokens[t]);

@@ -40,7 +40,6 @@ internal sealed class PhraseLexicon
 {
     // First word -> phrases starting with it, longest first; the filter rules out most words unhashed.
     private readonly WordIndex<Phrase[]> _byFirst;
-    private readonly WordFilter _firstWords;
     private readonly StringComparison _comparison;
 
     private PhraseLexicon(Dictionary<string, List<Phrase>> map, bool ignoreCase)
@@ -56,7 +55,6 @@ internal sealed class PhraseLexicon
             }
         }
 
-        _firstWords = new WordFilter(_byFirst.Words.ToArray());
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         MaxTokens = max;
     }
@@ -75,7 +73,7 @@ internal sealed class PhraseLexicon
     {
         match = default;
         var tokens = doc.Tokens;
-        if (!_firstWords.MayContain(doc.GetText(tokens[i])) || !_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
+        if (!_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace QuoteExtraction.Text;
 
@@ -39,9 +38,4 @@ internal static class EmbeddedLexicon
 
         return rows;
     }
-
-    /// <summary>A case-insensitive word set written in code.</summary>
-    /// <param name="words">The words.</param>
-    /// <returns>The frozen set.</returns>
-    public static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 }

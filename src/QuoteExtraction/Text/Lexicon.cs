@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace QuoteExtraction.Text;
 
@@ -36,22 +35,21 @@ internal static class Lexicon
 
     /// <summary>Words after an apostrophe that form an elision rather than open a quote: 'em, 'til, 'n', 'cause (case-insensitive, without the apostrophe).</summary>
     internal static readonly WordIndex Elisions =
-        WordList.Create(ignoreCase: true, "em", "til", "tis", "twas", "cause", "bout", "n", "neath", "nuff", "twere");
+        new WordIndex(ignoreCase: true, "em", "til", "tis", "twas", "cause", "bout", "n", "neath", "nuff", "twere");
 
     /// <summary>Capitalised words that typically begin a sentence and rarely continue a name ("The", "He", "But").</summary>
-    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarters =
-        FrozenSet.Create(StringComparer.Ordinal,
+    internal static readonly WordIndex SentenceStarters =
+        new(ignoreCase: false,
             "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On", "At",
             "This", "That", "These", "Those", "There", "Their", "His", "Her", "Its", "Our", "My", "Your", "As", "After", "Before",
             "When", "While", "If", "However", "Meanwhile", "Also", "For", "Some", "Many", "Most", "One", "Now", "Then", "Still",
             "Earlier", "Later", "According", "What", "Why", "How", "Who", "Where", "Since", "Although", "Though", "Despite",
             "With", "Without", "By", "From", "To", "Not", "No", "Yes", "Even", "Both", "Each", "All", "Such", "Other", "Another",
             "Instead", "Indeed", "Thus", "Because", "Today", "Yesterday", "Here", "Only", "Among", "During", "Until",
-            "More", "Last", "Asked", "Mr.", "Mrs.", "Ms.", "Dr.", "Those", "Every", "Nor")
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+            "More", "Last", "Asked", "Mr.", "Mrs.", "Ms.", "Dr.", "Those", "Every", "Nor");
 
     /// <summary>Capitalised words that commonly follow "a.m."/"p.m."/"etc." inside a sentence: days, months, time zones.</summary>
-    internal static readonly WordIndex CalendarWords = WordList.Create(
+    internal static readonly WordIndex CalendarWords = new WordIndex(
         ignoreCase: false,
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -60,7 +58,7 @@ internal static class Lexicon
 
     /// <summary>Top-level domains accepted for bare domain names such as "example.com".</summary>
     internal static readonly WordIndex TopLevelDomains =
-        WordList.Create(ignoreCase: true, "com", "org", "net", "gov", "edu", "io", "info", "uk", "int", "mil");
+        new WordIndex(ignoreCase: true, "com", "org", "net", "gov", "edu", "io", "info", "uk", "int", "mil");
 
     /// <summary>Returns how the abbreviation <paramref name="text"/> (including its final period) behaves, or <see cref="AbbreviationKind.None"/>.</summary>
     internal static AbbreviationKind GetAbbreviation(ReadOnlySpan<char> text) =>

@@ -23,9 +23,28 @@ internal sealed class WordIndex
     private string[] _odd = [];
     private int[] _oddIndex = [];
 
+    // Most words asked about are not in the index: the length range and a bitmap over (length, first char, last char)
+    // turn most of them away before the hash reads every char.
+    private readonly ulong[] _filter = new ulong[FilterBits / 64];
+    private int _minLength = int.MaxValue;
+    private int _maxLength = -1;
+    private const int FilterBits = 4096;
+
     /// <summary>Creates an empty index.</summary>
     /// <param name="ignoreCase">Whether words match ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>) or ordinally.</param>
     public WordIndex(bool ignoreCase) => _ignoreCase = ignoreCase;
+
+    /// <summary>Creates an index of <paramref name="words"/>.</summary>
+    /// <param name="ignoreCase">Whether words match ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>) or ordinally.</param>
+    /// <param name="words">The words (repeats are kept once).</param>
+    public WordIndex(bool ignoreCase, params string[] words)
+        : this(ignoreCase)
+    {
+        foreach (var word in words)
+        {
+            Add(word);
+        }
+    }
 
     /// <summary>The number of words.</summary>
     public int Count { get; private set; }
@@ -62,6 +81,13 @@ internal sealed class WordIndex
 
         int index = Count++;
         _words[index] = word;
+        _minLength = Math.Min(_minLength, word.Length);
+        _maxLength = Math.Max(_maxLength, word.Length);
+        if (word.Length > 0)
+        {
+            int bit = FilterBit(word);
+            _filter[bit >> 6] |= 1UL << bit;
+        }
         if (!TryHash(word, out uint hash))
         {
             _odd = [.. _odd, word];
@@ -92,6 +118,20 @@ internal sealed class WordIndex
     /// <returns>Its number or -1.</returns>
     public int IndexOf(ReadOnlySpan<char> word)
     {
+        if ((uint)(word.Length - _minLength) > (uint)(_maxLength - _minLength))
+        {
+            return -1;
+        }
+
+        if (word.Length > 0)
+        {
+            int bit = FilterBit(word);
+            if ((_filter[bit >> 6] & (1UL << bit)) == 0)
+            {
+                return -1;
+            }
+        }
+
         if (TryHash(word, out uint hash))
         {
             for (int i = _buckets[(int)(hash & (uint)(_buckets.Length - 1))] - 1; i >= 0; i = _next[i] - 1)
@@ -133,6 +173,17 @@ internal sealed class WordIndex
     /// The hash of a word: of its chars, or ignoring case of its chars folded to lower case; false (no hash) when case is
     /// ignored and a char is not ASCII.
     /// </summary>
+    // A bit for (length, first, second and last char). ASCII letters fold to one case and every non-ASCII char counts
+    // alike: OrdinalIgnoreCase never equates a non-ASCII char with an ASCII one, so words equal under the index's
+    // comparison (either comparison) share a bit.
+    private static int FilterBit(ReadOnlySpan<char> word)
+    {
+        static uint Fold(uint c) => c < 0x80 ? (c - 'A' <= 'Z' - 'A' ? c | 0x20 : c) : 0x80u;
+        uint second = word.Length > 1 ? Fold(word[1]) : 0u;
+        uint h = ((uint)word.Length * 0x9E3779B1u) ^ (Fold(word[0]) * 0x85EBCA6Bu) ^ (second * 0xC2B2AE35u) ^ (Fold(word[^1]) * 0x27D4EB2Fu);
+        return (int)((h * 0x165667B1u) >> (32 - 12));
+    }
+
     private bool TryHash(ReadOnlySpan<char> word, out uint hash)
     {
         uint h = 2166136261u ^ (uint)word.Length;
@@ -227,6 +278,28 @@ internal sealed class WordIndex<TValue>
         }
     }
 
+    /// <summary>Adds <paramref name="word"/> with <paramref name="value"/> unless the word is there already (the first value wins).</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>Whether it was added.</returns>
+    public bool TryAdd(string word, TValue value)
+    {
+        int count = Count;
+        int i = _index.Add(word);
+        if (i < count)
+        {
+            return false;
+        }
+
+        if (i >= _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(i + 1, _values.Length * 2));
+        }
+
+        _values[i] = value;
+        return true;
+    }
+
     /// <summary>The value of the word with number <paramref name="index"/>.</summary>
     /// <param name="index">The word's number in <see cref="Words"/>.</param>
     /// <returns>Its value.</returns>
@@ -252,24 +325,5 @@ internal sealed class WordIndex<TValue>
 
         value = default;
         return false;
-    }
-}
-
-/// <summary>Word lists written in code, as <see cref="WordIndex"/>es.</summary>
-internal static class WordList
-{
-    /// <summary>An index of the given words.</summary>
-    /// <param name="ignoreCase">Whether words match ignoring case.</param>
-    /// <param name="words">The words (repeats are ignored).</param>
-    /// <returns>The index.</returns>
-    public static WordIndex Create(bool ignoreCase, params string[] words)
-    {
-        var index = new WordIndex(ignoreCase);
-        foreach (var w in words)
-        {
-            index.Add(w);
-        }
-
-        return index;
     }
 }

@@ -7,7 +7,7 @@ namespace QuoteExtraction.Tests.Claims;
 public class NumberWordSearchTests
 {
     private static readonly string[] Words = new[] { QuantityWords.Numbers, QuantityWords.Denominators, QuantityWords.VaguePlurals, QuantityWords.Ordinals }
-        .SelectMany(d => d.Keys)
+        .SelectMany(d => d.Words.ToArray())
         .Where(w => NumberWordSearch.Triggers.Any(t => w.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         .ToArray();
 
