@@ -85,7 +85,7 @@ internal sealed class WordIndex
         _maxLength = Math.Max(_maxLength, word.Length);
         if (word.Length > 0)
         {
-            int bit = FilterBit(word);
+            int bit = FilterBit(word.Length, word[0], word.Length > 1 ? word[1] : '\0', word[^1]);
             _filter[bit >> 6] |= 1UL << bit;
         }
         if (!TryHash(word, out uint hash))
@@ -116,22 +116,30 @@ internal sealed class WordIndex
     /// <summary>The number of the word equal to <paramref name="word"/>, or -1.</summary>
     /// <param name="word">The word.</param>
     /// <returns>Its number or -1.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ReadOnlySpan<char> word)
     {
-        if ((uint)(word.Length - _minLength) > (uint)(_maxLength - _minLength))
+        // Most words asked about are not in the index and end here, inlined at the caller, without hashing.
+        int n = word.Length;
+        if ((uint)(n - _minLength) > (uint)(_maxLength - _minLength))
         {
             return -1;
         }
 
-        if (word.Length > 0)
+        if (n > 0)
         {
-            int bit = FilterBit(word);
+            int bit = FilterBit(n, word[0], n > 1 ? word[1] : '\0', word[n - 1]);
             if ((_filter[bit >> 6] & (1UL << bit)) == 0)
             {
                 return -1;
             }
         }
 
+        return Find(word);
+    }
+
+    private int Find(ReadOnlySpan<char> word)
+    {
         if (TryHash(word, out uint hash))
         {
             for (int i = _buckets[(int)(hash & (uint)(_buckets.Length - 1))] - 1; i >= 0; i = _next[i] - 1)
@@ -165,6 +173,19 @@ internal sealed class WordIndex
         return -1;
     }
 
+    // A bit for (length, first, second and last char). ASCII letters fold to one case and every non-ASCII char counts
+    // alike: OrdinalIgnoreCase never equates a non-ASCII char with an ASCII one, so words equal under the index's
+    // comparison (either comparison) share a bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FilterBit(int length, uint first, uint second, uint last)
+    {
+        uint h = ((uint)length * 0x9E3779B1u) ^ (Fold(first) * 0x85EBCA6Bu) ^ (Fold(second) * 0xC2B2AE35u) ^ (Fold(last) * 0x27D4EB2Fu);
+        return (int)((h * 0x165667B1u) >> (32 - 12));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fold(uint c) => c < 0x80 ? (c - 'A' <= 'Z' - 'A' ? c | 0x20 : c) : 0x80u;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Matches(ReadOnlySpan<char> word, string candidate) =>
         _ignoreCase ? word.Equals(candidate, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(candidate);
@@ -173,17 +194,6 @@ internal sealed class WordIndex
     /// The hash of a word: of its chars, or ignoring case of its chars folded to lower case; false (no hash) when case is
     /// ignored and a char is not ASCII.
     /// </summary>
-    // A bit for (length, first, second and last char). ASCII letters fold to one case and every non-ASCII char counts
-    // alike: OrdinalIgnoreCase never equates a non-ASCII char with an ASCII one, so words equal under the index's
-    // comparison (either comparison) share a bit.
-    private static int FilterBit(ReadOnlySpan<char> word)
-    {
-        static uint Fold(uint c) => c < 0x80 ? (c - 'A' <= 'Z' - 'A' ? c | 0x20 : c) : 0x80u;
-        uint second = word.Length > 1 ? Fold(word[1]) : 0u;
-        uint h = ((uint)word.Length * 0x9E3779B1u) ^ (Fold(word[0]) * 0x85EBCA6Bu) ^ (second * 0xC2B2AE35u) ^ (Fold(word[^1]) * 0x27D4EB2Fu);
-        return (int)((h * 0x165667B1u) >> (32 - 12));
-    }
-
     private bool TryHash(ReadOnlySpan<char> word, out uint hash)
     {
         uint h = 2166136261u ^ (uint)word.Length;
