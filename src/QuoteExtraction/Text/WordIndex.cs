@@ -25,10 +25,11 @@ internal sealed class WordIndex
 
     // Most words asked about are not in the index: the length range and a bitmap over (length, first char, last char)
     // turn most of them away before the hash reads every char.
-    private readonly ulong[] _filter = new ulong[FilterBits / 64];
+    private ulong[] _filter = new ulong[MinFilterBits / 64];
+    private int _filterShift = 32 - 12; // log2 of the filter's bits, as a shift of the 32-bit mix
     private int _minLength = int.MaxValue;
     private int _maxLength = -1;
-    private const int FilterBits = 4096;
+    private const int MinFilterBits = 4096; // grows to 16 bits per bucket: about one word in 40 passes a full filter
 
     /// <summary>Creates an empty index.</summary>
     /// <param name="ignoreCase">Whether words match ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>) or ordinally.</param>
@@ -83,11 +84,7 @@ internal sealed class WordIndex
         _words[index] = word;
         _minLength = Math.Min(_minLength, word.Length);
         _maxLength = Math.Max(_maxLength, word.Length);
-        if (word.Length > 0)
-        {
-            int bit = FilterBit(word.Length, word[0], word.Length > 1 ? word[1] : '\0', word[^1]);
-            _filter[bit >> 6] |= 1UL << bit;
-        }
+        Mark(word);
         if (!TryHash(word, out uint hash))
         {
             _odd = [.. _odd, word];
@@ -128,7 +125,7 @@ internal sealed class WordIndex
 
         if (n > 0)
         {
-            int bit = FilterBit(n, word[0], n > 1 ? word[1] : '\0', word[n - 1]);
+            int bit = FilterBit(n, word[0], n > 1 ? word[1] : '\0', word[n - 1], _filterShift);
             if ((_filter[bit >> 6] & (1UL << bit)) == 0)
             {
                 return -1;
@@ -177,10 +174,19 @@ internal sealed class WordIndex
     // alike: OrdinalIgnoreCase never equates a non-ASCII char with an ASCII one, so words equal under the index's
     // comparison (either comparison) share a bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FilterBit(int length, uint first, uint second, uint last)
+    private static int FilterBit(int length, uint first, uint second, uint last, int shift)
     {
         uint h = ((uint)length * 0x9E3779B1u) ^ (Fold(first) * 0x85EBCA6Bu) ^ (Fold(second) * 0xC2B2AE35u) ^ (Fold(last) * 0x27D4EB2Fu);
-        return (int)((h * 0x165667B1u) >> (32 - 12));
+        return (int)((h * 0x165667B1u) >> shift);
+    }
+
+    private void Mark(string word)
+    {
+        if (word.Length > 0)
+        {
+            int bit = FilterBit(word.Length, word[0], word.Length > 1 ? word[1] : '\0', word[^1], _filterShift);
+            _filter[bit >> 6] |= 1UL << bit;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -226,6 +232,17 @@ internal sealed class WordIndex
     private void Rehash(int buckets)
     {
         _buckets = new int[buckets];
+        int filterBits = Math.Max(MinFilterBits, buckets * 16);
+        if (filterBits != _filter.Length * 64)
+        {
+            _filter = new ulong[filterBits / 64];
+            _filterShift = 32 - System.Numerics.BitOperations.Log2((uint)filterBits);
+            for (int i = 0; i < Count; i++)
+            {
+                Mark(_words[i]);
+            }
+        }
+
         for (int i = 0; i < Count; i++)
         {
             _next[i] = 0;
