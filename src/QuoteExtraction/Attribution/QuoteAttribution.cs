@@ -141,21 +141,23 @@ internal static class QuoteAttribution
         var distinct = new List<TextSpan>(mentions.Count);
         foreach (var m in mentions)
         {
-            bool seen = false;
-            foreach (var d in distinct)
+            // Insert after every mention that starts at or before it (a stable sort by start); a repeat of the span can
+            // only sit among the mentions with the same start just before that point. Mentions come nearly in text
+            // order, so this stays linear for documents with thousands of mentions of one name.
+            int at = distinct.Count;
+            while (at > 0 && distinct[at - 1].Start > m.Start)
             {
-                seen |= d.Start == m.Start && d.End == m.End;
+                at--;
+            }
+
+            bool seen = false;
+            for (int k = at - 1; k >= 0 && distinct[k].Start == m.Start; k--)
+            {
+                seen |= distinct[k].End == m.End;
             }
 
             if (!seen)
             {
-                // Insert after every mention that starts at or before it: a stable sort by start.
-                int at = distinct.Count;
-                while (at > 0 && distinct[at - 1].Start > m.Start)
-                {
-                    at--;
-                }
-
                 distinct.Insert(at, m);
             }
         }

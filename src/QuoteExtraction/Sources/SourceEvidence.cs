@@ -45,13 +45,6 @@ internal sealed class SourceEvidenceIndex
 
     private static readonly WordIndex ReportVerbs = Set("reports", "reported", "reporting", "report", "revealed", "reveals", "learned", "learnt", "obtained", "understands");
 
-    private static readonly WordIndex CommonOutletWordsLookup = CommonOutletWords;
-    private static readonly WordIndex OutletContextLookup = OutletContext;
-    private static readonly WordIndex VenuePrepositionsLookup = VenuePrepositions;
-    private static readonly WordIndex ReportVerbsLookup = ReportVerbs;
-    private static readonly WordIndex NamedOnlyHeadsLookup = NamedOnlyHeads;
-
-    private static readonly WordIndex EventHeadLookup = EventHeads;
 
     private readonly TextDocument _doc;
 
@@ -83,7 +76,7 @@ internal sealed class SourceEvidenceIndex
                 Venues.Add(venue);
             }
 
-            if (token.Length >= 4 && token.Length <= 11 && EventHeadLookup.Contains(doc.GetText(token)))
+            if (token.Length >= 4 && token.Length <= 11 && EventHeads.Contains(doc.GetText(token)))
             {
                 AddEvent(i, quoted);
             }
@@ -167,7 +160,7 @@ internal sealed class SourceEvidenceIndex
         }
 
         var tokens = _doc.Tokens;
-        if (outlet.EndToken - outlet.FirstToken > 1 || !CommonOutletWordsLookup.Contains(Word(outlet.FirstToken)))
+        if (outlet.EndToken - outlet.FirstToken > 1 || !CommonOutletWords.Contains(Word(outlet.FirstToken)))
         {
             // "Daily Mail", "CNN", "Politico": distinctive enough on their own, unless a capitalised word continues the name
             // ("Fox Business" is matched whole; "Sky Sports" is not Sky News).
@@ -176,7 +169,7 @@ internal sealed class SourceEvidenceIndex
 
         // A common word ("Times", "Sun", "Post") is an outlet only after "the" or a venue word, and not before another name.
         int prev = outlet.FirstToken - 1;
-        bool context = prev >= 0 && OutletContextLookup.Contains(Word(prev));
+        bool context = prev >= 0 && OutletContext.Contains(Word(prev));
         bool continued = outlet.EndToken < tokens.Length && tokens[outlet.EndToken].Has(TokenFlags.Capitalized) && tokens[outlet.EndToken].Kind == TokenKind.Word;
         return context && !continued;
     }
@@ -208,7 +201,7 @@ internal sealed class SourceEvidenceIndex
                 continue;
             }
 
-            bool capital = (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps)) && !(t.Has(TokenFlags.SentenceStart) && VenuePrepositionsLookup.Contains(Word(k)));
+            bool capital = (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps)) && !(t.Has(TokenFlags.SentenceStart) && VenuePrepositions.Contains(Word(k)));
             bool possessive = t.Has(TokenFlags.Clitic) && k > 0 && (tokens[k - 1].Has(TokenFlags.Capitalized) || tokens[k - 1].Kind == TokenKind.Word);
             if (capital || possessive || t.Kind == TokenKind.Number)
             {
@@ -222,7 +215,7 @@ internal sealed class SourceEvidenceIndex
             if (t.Kind == TokenKind.Word && !Determiner(k) && k > 0 && !quoted[k - 1])
             {
                 int j = k;
-                while (j > k - 2 && j >= 0 && tokens[j].Kind == TokenKind.Word && !tokens[j].Has(TokenFlags.Capitalized) && !Determiner(j) && !VenuePrepositionsLookup.Contains(Word(j)))
+                while (j > k - 2 && j >= 0 && tokens[j].Kind == TokenKind.Word && !tokens[j].Has(TokenFlags.Capitalized) && !Determiner(j) && !VenuePrepositions.Contains(Word(j)))
                 {
                     j--;
                 }
@@ -275,7 +268,7 @@ internal sealed class SourceEvidenceIndex
         }
 
         bool named = (s < head && HasNameWord(s, head)) || e > head + 1 || tokens[head].Has(TokenFlags.Capitalized);
-        if (NamedOnlyHeadsLookup.Contains(Word(head)) && !named)
+        if (NamedOnlyHeads.Contains(Word(head)) && !named)
         {
             return;
         }
@@ -288,7 +281,7 @@ internal sealed class SourceEvidenceIndex
             g--;
         }
 
-        bool venue = g >= 0 && !quoted[g] && VenuePrepositionsLookup.Contains(Word(g));
+        bool venue = g >= 0 && !quoted[g] && VenuePrepositions.Contains(Word(g));
         var name = _doc.Text[tokens[s].Start..tokens[e - 1].End];
         Events.Add(new EventMention(s, e, head, name, named, venue));
     }
@@ -322,13 +315,13 @@ internal sealed class SourceEvidenceIndex
         if (before >= 0)
         {
             var w = Word(before);
-            if (ReportVerbsLookup.Contains(w))
+            if (ReportVerbs.Contains(w))
             {
                 relay = new RelayMention(outlet, before, outlet.EndToken);
                 return true;
             }
 
-            if (w is "by" && before > 0 && ReportVerbsLookup.Contains(Word(before - 1)))
+            if (w is "by" && before > 0 && ReportVerbs.Contains(Word(before - 1)))
             {
                 relay = new RelayMention(outlet, before - 1, outlet.EndToken);
                 return true;
@@ -354,7 +347,7 @@ internal sealed class SourceEvidenceIndex
             after++;
         }
 
-        if (after < tokens.Length && ReportVerbsLookup.Contains(Word(after)))
+        if (after < tokens.Length && ReportVerbs.Contains(Word(after)))
         {
             relay = new RelayMention(outlet, outlet.FirstToken, after + 1);
             return true;
