@@ -9,7 +9,7 @@ namespace QuoteExtraction.Text;
 /// <summary>
 /// Splits text into <see cref="Token"/>s: offsets into the original string, no substrings, no regular expressions.
 /// One left-to-right pass with bounded look-ahead; abbreviations, elisions and domains come from span look-ups
-/// in frozen word lists.
+/// in word lists (<see cref="WordIndex"/>).
 /// </summary>
 /// <remarks>
 /// Conventions: clitics are split Penn-Treebank style ("don't" → "do" + "n't", "Starmer's" → "Starmer" + "'s"),
