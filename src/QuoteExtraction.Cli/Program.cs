@@ -24,7 +24,7 @@ public static class Program
     /// <returns>The root command.</returns>
     internal static RootCommand BuildRootCommand(CliContext context, bool extractOnly = false)
     {
-        var root = new RootCommand("quotex: extracts quotations (and later speakers, sources and claims) from English news text.");
+        var root = new RootCommand("quotex: extracts quotations with their speakers and sources, and fact claims, from English news text.");
         root.Add(ExtractCommand.Create(context));
         if (extractOnly)
         {
