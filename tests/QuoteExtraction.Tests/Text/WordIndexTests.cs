@@ -9,7 +9,7 @@ public class WordIndexTests
     private static readonly string[] Words =
     [
         "said", "Said", "SAID", "ſaid", "ıs", "is", "IS", "İs", "straße", "STRASSE", "José", "JOSÉ", "café", "k", "K", "\u212A", "", "a b", "vs.", "n't",
-        "Ǆ", "ǅ", "ǆ", "\U00010400", "\U00010428", "ﬃ", "ffi", "Ω", "ω", "\u2126",
+        "Ǆ", "ǅ", "ǆ", "\U00010400", "\U00010428", "ﬃ", "ffi", "Ω", "ω", "\u2126", "\u2019ll", "\u2019LL", "£", "€40",
     ];
 
     [TestCase(true)]
