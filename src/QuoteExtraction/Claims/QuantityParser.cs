@@ -1991,7 +1991,6 @@ public static class QuantityParser
             return e;
         }
 
-
         // The end of a word of a unit form (see UnitLexicon.IsBreak), at most limit.
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int UnitWordEnd(int p, int limit)
@@ -2143,8 +2142,12 @@ public static class QuantityParser
 
         public readonly bool IsRangeLike => Vague || Low.HasValue;
 
-        public readonly Quantity ToQuantity(string text) => new(text, Start, End, Value)
+        public readonly Quantity ToQuantity(string text) => new()
         {
+            Start = Start,
+            End = End,
+            Text = text.Length >= End ? text[Start..End] : string.Empty,
+            Value = Value,
             Low = Vague ? Value : Low,
             High = Vague ? VagueHigh : High,
             Bound = Bound,

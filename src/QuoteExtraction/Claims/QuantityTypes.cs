@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace QuoteExtraction.Claims;
 
 /// <summary>How the stated value bounds the true quantity. JSON forms: "=", "~", "&gt;", "&gt;=", "&lt;", "&lt;=".</summary>
@@ -84,50 +82,6 @@ public enum QuantityChangeRole
 /// </remarks>
 public sealed record Quantity
 {
-    // The parser hands over the source text and cuts Text from it on first use: most quantities of a document
-    // (dates, years, bare numbers) are never printed, and their strings were a tenth of the parse time.
-    private readonly string? _source;
-    private string? _text;
-
-    /// <summary>Creates an empty quantity; set every required member.</summary>
-    public Quantity()
-    {
-    }
-
-    /// <summary>Creates a quantity whose <see cref="Text"/> is cut from <paramref name="source"/> when first read.</summary>
-    /// <param name="source">The parsed text.</param>
-    /// <param name="start">Offset of the first character.</param>
-    /// <param name="end">Offset just past the last character.</param>
-    /// <param name="value">The value.</param>
-    [SetsRequiredMembers]
-#pragma warning disable CS8618 // Text is cut from the source on first read, never null
-    internal Quantity(string source, int start, int end, double value)
-#pragma warning restore CS8618
-    {
-        _source = source;
-        Start = start;
-        End = end;
-        Value = value;
-    }
-
-    // A copy ("with") keeps the text of the original even when the offsets change, as it did when Text was a field.
-    private Quantity(Quantity original)
-    {
-        _text = original.Text;
-        Start = original.Start;
-        End = original.End;
-        Value = original.Value;
-        Low = original.Low;
-        High = original.High;
-        Bound = original.Bound;
-        Unit = original.Unit;
-        NormalizedUnit = original.NormalizedUnit;
-        Measured = original.Measured;
-        Change = original.Change;
-        ChangeRole = original.ChangeRole;
-        Kind = original.Kind;
-    }
-
     /// <summary>Offset of the first character of the quantity's text (UTF-16).</summary>
     public required int Start { get; init; }
 
@@ -135,11 +89,7 @@ public sealed record Quantity
     public required int End { get; init; }
 
     /// <summary>The text from <see cref="Start"/> to <see cref="End"/>.</summary>
-    public required string Text
-    {
-        get => _text ??= _source is not null && _source.Length >= End ? _source[Start..End] : string.Empty;
-        init => _text = value;
-    }
+    public required string Text { get; init; }
 
     /// <summary>The value with scales applied; for a range, the lower end.</summary>
     public required double Value { get; init; }
@@ -176,34 +126,6 @@ public sealed record Quantity
 
     /// <summary>Whether the kind is a measured quantity (count, money, percent, measure) rather than a date, year, time, ordinal, rank or label.</summary>
     public bool IsQuantity => Kind is QuantityKind.Count or QuantityKind.Money or QuantityKind.Percent or QuantityKind.Measure;
-
-    /// <summary>Whether both quantities have the same members (the text compared as text).</summary>
-    /// <param name="other">The other quantity.</param>
-    /// <returns>Whether they are equal.</returns>
-    public bool Equals(Quantity? other) => ReferenceEquals(this, other) || (other is not null && Start == other.Start && End == other.End
-        && Text == other.Text && Value.Equals(other.Value) && Low.Equals(other.Low) && High.Equals(other.High) && Bound == other.Bound
-        && Unit == other.Unit && NormalizedUnit == other.NormalizedUnit && Measured == other.Measured && Change == other.Change
-        && ChangeRole == other.ChangeRole && Kind == other.Kind);
-
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = default(HashCode);
-        hash.Add(Start);
-        hash.Add(End);
-        hash.Add(Text);
-        hash.Add(Value);
-        hash.Add(Low);
-        hash.Add(High);
-        hash.Add(Bound);
-        hash.Add(Unit);
-        hash.Add(NormalizedUnit);
-        hash.Add(Measured);
-        hash.Add(Change);
-        hash.Add(ChangeRole);
-        hash.Add(Kind);
-        return hash.ToHashCode();
-    }
 
     /// <summary>The JSON form of <see cref="Bound"/>: "=", "~", "&gt;", "&gt;=", "&lt;" or "&lt;=".</summary>
     public string BoundSymbol => Bound switch

@@ -75,7 +75,17 @@ internal static class QuantityWords
         "pool", "step", "part", "size", "exhibit", "appendix", "amendment", "title");
 
     /// <summary>Words that introduce a lower bound: "over", "above" (the "than" forms are handled apart).</summary>
-    internal static readonly WordIndex<QuantityBound> BoundWords = BuildBounds();
+    internal static readonly WordIndex<QuantityBound> BoundWords = new(ignoreCase: true)
+    {
+        ["over"] = QuantityBound.Greater, ["above"] = QuantityBound.Greater, ["exceeding"] = QuantityBound.Greater,
+        ["beyond"] = QuantityBound.Greater, ["under"] = QuantityBound.Less, ["below"] = QuantityBound.Less,
+        ["nearly"] = QuantityBound.Approximate, ["almost"] = QuantityBound.Approximate, ["about"] = QuantityBound.Approximate,
+        ["around"] = QuantityBound.Approximate, ["roughly"] = QuantityBound.Approximate, ["approximately"] = QuantityBound.Approximate,
+        ["approx"] = QuantityBound.Approximate, ["circa"] = QuantityBound.Approximate, ["approaching"] = QuantityBound.Approximate,
+        ["estimated"] = QuantityBound.Approximate, ["an estimated"] = QuantityBound.Approximate, ["some"] = QuantityBound.Equal,
+        ["exactly"] = QuantityBound.Equal, ["precisely"] = QuantityBound.Equal, ["sub"] = QuantityBound.Less,
+        ["maximum"] = QuantityBound.LessOrEqual, ["minimum"] = QuantityBound.GreaterOrEqual, ["nearer"] = QuantityBound.Approximate,
+    };
 
     /// <summary>Verbs and nouns of change with their direction.</summary>
     internal static readonly WordIndex<bool> ChangeWords = BuildChanges();
@@ -91,15 +101,22 @@ internal static class QuantityWords
         "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "all", "a", "an", "this", "that");
 
     /// <summary>Irregular plurals and their singular.</summary>
-    internal static readonly WordIndex<string> IrregularPlurals = BuildStrings(
-        "people people men man women woman children child feet foot teeth tooth mice mouse geese goose police police " +
-        "staff staff cattle cattle personnel personnel data data media media criteria criterion sheep sheep fish fish " +
-        "deer deer aircraft aircraft crew crew troops troop species species series series kids kid lives life wives " +
-        "wife knives knife halves half leaves leaf wolves wolf phenomena phenomenon indices index analyses analysis " +
-        "crises crisis bases base cases case houses house buses bus horses horse courses course nurses nurse purchases " +
-        "purchase releases release responses response licenses license licences licence expenses expense pulses pulse " +
-        "causes cause uses use databases database phases phase increases increase decreases decrease doses dose noses " +
-        "nose vases vase clauses clause businesses business lenses lens gases gas atlases atlas");
+    internal static readonly WordIndex<string> IrregularPlurals = new(ignoreCase: true)
+    {
+        ["people"] = "people", ["men"] = "man", ["women"] = "woman", ["children"] = "child", ["feet"] = "foot",
+        ["teeth"] = "tooth", ["mice"] = "mouse", ["geese"] = "goose", ["police"] = "police", ["staff"] = "staff",
+        ["cattle"] = "cattle", ["personnel"] = "personnel", ["data"] = "data", ["media"] = "media", ["criteria"] = "criterion",
+        ["sheep"] = "sheep", ["fish"] = "fish", ["deer"] = "deer", ["aircraft"] = "aircraft", ["crew"] = "crew",
+        ["troops"] = "troop", ["species"] = "species", ["series"] = "series", ["kids"] = "kid", ["lives"] = "life",
+        ["wives"] = "wife", ["knives"] = "knife", ["halves"] = "half", ["leaves"] = "leaf", ["wolves"] = "wolf",
+        ["phenomena"] = "phenomenon", ["indices"] = "index", ["analyses"] = "analysis", ["crises"] = "crisis",
+        ["bases"] = "base", ["cases"] = "case", ["houses"] = "house", ["buses"] = "bus", ["horses"] = "horse",
+        ["courses"] = "course", ["nurses"] = "nurse", ["purchases"] = "purchase", ["releases"] = "release",
+        ["responses"] = "response", ["licenses"] = "license", ["licences"] = "licence", ["expenses"] = "expense",
+        ["pulses"] = "pulse", ["causes"] = "cause", ["uses"] = "use", ["databases"] = "database", ["phases"] = "phase",
+        ["increases"] = "increase", ["decreases"] = "decrease", ["doses"] = "dose", ["noses"] = "nose", ["vases"] = "vase",
+        ["clauses"] = "clause", ["businesses"] = "business", ["lenses"] = "lens", ["gases"] = "gas", ["atlases"] = "atlas",
+    };
 
     private static WordIndex<double> Build(string pairs)
     {
@@ -108,38 +125,6 @@ internal static class QuantityWords
         for (var i = 0; i + 1 < parts.Length; i += 2)
         {
             map[parts[i]] = double.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return map;
-    }
-
-    private static WordIndex<QuantityBound> BuildBounds()
-    {
-        var map = new WordIndex<QuantityBound>(ignoreCase: true);
-        void Add(QuantityBound bound, params string[] words)
-        {
-            foreach (var word in words)
-            {
-                map[word] = bound;
-            }
-        }
-
-        Add(QuantityBound.Greater, "over", "above", "exceeding", "beyond");
-        Add(QuantityBound.Less, "under", "below", "sub");
-        Add(QuantityBound.Approximate, "nearly", "almost", "about", "around", "roughly", "approximately", "approx", "circa", "approaching", "estimated", "an estimated", "nearer");
-        Add(QuantityBound.Equal, "some", "exactly", "precisely");
-        Add(QuantityBound.LessOrEqual, "maximum");
-        Add(QuantityBound.GreaterOrEqual, "minimum");
-        return map;
-    }
-
-    private static WordIndex<string> BuildStrings(string pairs)
-    {
-        var parts = pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var map = new WordIndex<string>(ignoreCase: true);
-        for (var i = 0; i + 1 < parts.Length; i += 2)
-        {
-            map[parts[i]] = parts[i + 1];
         }
 
         return map;

@@ -38,12 +38,10 @@ internal sealed class EntityLexicons
         var roles = new WordIndex<Gender>(ignoreCase: true);
         foreach (var f in Rows("roles.tsv"))
         {
-            if (roles.ContainsKey(f[0]))
+            if (!roles.TryAdd(f[0], ParseGender(f[1])))
             {
                 throw new FormatException($"roles.tsv: '{f[0]}' is listed twice.");
             }
-
-            roles[f[0]] = ParseGender(f[1]);
         }
 
         Roles = roles;
@@ -52,10 +50,7 @@ internal sealed class EntityLexicons
         var firstNames = new WordIndex<Gender>(ignoreCase: true);
         foreach (var f in Rows("first-names.tsv"))
         {
-            if (!firstNames.ContainsKey(f[0]))
-            {
-                firstNames[f[0]] = ParseGender(f[1]);
-            }
+            firstNames.TryAdd(f[0], ParseGender(f[1]));
         }
 
         FirstNames = firstNames;

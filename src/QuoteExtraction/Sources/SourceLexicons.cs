@@ -166,5 +166,4 @@ internal sealed class PhraseLexicon
 
     /// <summary>A phrase, tokenised, and what it stands for.</summary>
     private sealed record Phrase(string[] Words, string Value, string Kind);
-
 }

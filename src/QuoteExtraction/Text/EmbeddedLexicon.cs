@@ -1,4 +1,3 @@
-
 namespace QuoteExtraction.Text;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace QuoteExtraction.Text;
 
 /// <summary>How an abbreviation behaves at a potential sentence boundary.</summary>
@@ -21,9 +20,8 @@ internal enum AbbreviationKind : byte
 }
 
 /// <summary>
-/// Word lists used by the tokenizer and sentence splitter. Every list is looked up by <see cref="ReadOnlySpan{T}"/>
-/// so the hot path never allocates substrings; all but <see cref="SentenceStarters"/> (shared with the claims code) are
-/// <see cref="WordIndex"/>es, which cost next to nothing to build at start-up.
+/// Word lists used by the tokenizer and sentence splitter, as <see cref="WordIndex"/>es: looked up by
+/// <see cref="ReadOnlySpan{T}"/> so the hot path never allocates substrings, and next to free to build at start-up.
 /// </summary>
 internal static class Lexicon
 {

@@ -27,6 +27,30 @@ internal static class Sorted
         return lo;
     }
 
+    /// <summary>The index of the first key that is at least <paramref name="value"/>, or the count when none is.</summary>
+    /// <remarks>For plain key arrays on hot paths: no delegate call per probe.</remarks>
+    /// <param name="keys">The keys, ascending.</param>
+    /// <param name="value">The key sought.</param>
+    /// <returns>The lower bound of <paramref name="value"/>.</returns>
+    public static int FirstAtOrAfter(ReadOnlySpan<int> keys, int value)
+    {
+        int lo = 0, hi = keys.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>The items ordered by <paramref name="key"/> descending, equal keys in their original order (like a stable OrderByDescending).</summary>
     /// <param name="items">The items.</param>
     /// <param name="key">The item's key.</param>
