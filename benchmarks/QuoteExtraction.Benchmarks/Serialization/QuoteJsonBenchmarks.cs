@@ -6,20 +6,24 @@ namespace QuoteExtraction.Benchmarks.Serialization;
 
 /// <summary>
 /// JSON writing alone: <see cref="QuoteJson.WriteJsonLines"/> of the precomputed results of the whole corpus (with
-/// speakers and ids, the <c>quotex extract --output</c> format) into a reused in-memory stream.
+/// speakers and ids, the <c>quotex extract --output</c> format) into a reused in-memory stream; with and without claims.
 /// </summary>
 public class QuoteJsonBenchmarks : CorpusBenchmark
 {
     private QuoteExtractionResult[] _results = [];
+    private QuoteExtractionResult[] _withClaims = [];
     private readonly MemoryStream _output = new();
 
-    /// <summary>Extracts every document once with <see cref="QuoteExtractor.Default"/>; not measured.</summary>
+    /// <summary>Extracts every document once with <see cref="QuoteExtractor.Default"/>, and once more with claims; not measured.</summary>
     protected override void Setup()
     {
+        var claims = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
         _results = new QuoteExtractionResult[Texts.Length];
+        _withClaims = new QuoteExtractionResult[Texts.Length];
         for (var i = 0; i < Texts.Length; i++)
         {
             _results[i] = QuoteExtractor.Default.ExtractQuotes(Texts[i]) with { Id = Ids[i] };
+            _withClaims[i] = claims.ExtractQuotes(Texts[i]) with { Id = Ids[i] };
         }
     }
 
@@ -31,6 +35,17 @@ public class QuoteJsonBenchmarks : CorpusBenchmark
         _output.Position = 0;
         _output.SetLength(0);
         QuoteJson.WriteJsonLines(_output, _results);
+        return _output.Length;
+    }
+
+    /// <summary>All results with their claims as JSON Lines (the <c>quotex extract --claims</c> format).</summary>
+    /// <returns>The number of UTF-8 bytes written.</returns>
+    [Benchmark(Description = "QuoteJson.WriteJsonLines (with claims)")]
+    public long WriteJsonLinesWithClaims()
+    {
+        _output.Position = 0;
+        _output.SetLength(0);
+        QuoteJson.WriteJsonLines(_output, _withClaims);
         return _output.Length;
     }
 }
