@@ -149,67 +149,62 @@ internal static class CheckWorthinessFeatures
     private static void Scan(TextDocument doc, int firstToken, int endToken, ref Scratch s)
     {
         Span<char> word = stackalloc char[MaxWord];
-        var tokens = doc.Tokens;
-        for (int t = firstToken; t < endToken; t++)
+        var text = doc.Text;
+        var tokens = doc.Tokens[firstToken..endToken];
+        for (int t = 0; t < tokens.Length; t++)
         {
-            var token = tokens[t];
-            var raw = doc.GetText(token);
-            switch (token.Kind)
+            ref readonly var token = ref tokens[t];
+            var raw = text.AsSpan(token.Start, token.End - token.Start);
+            if (token.Kind is TokenKind.Word or TokenKind.Url)
             {
-                case TokenKind.Word or TokenKind.Url:
+                // Lower-case (dropping the periods of "U.S.", folding the curly apostrophe) and hash in one pass. Lower-case
+                // ASCII letters, most of the chars, take the first test.
+                int n = Math.Min(raw.Length, MaxWord);
+                int len = 0;
+                uint hash = Fnv.Offset;
+                for (int k = 0; k < n; k++)
                 {
-                    // Lower-case (dropping the periods of "U.S.", folding the curly apostrophe) and hash in one pass.
-                    int n = Math.Min(raw.Length, MaxWord);
-                    int len = 0;
-                    uint hash = Fnv.Offset;
-                    for (int k = 0; k < n; k++)
+                    char ch = raw[k];
+                    if (!char.IsAsciiLetterLower(ch))
                     {
-                        char ch = raw[k];
                         if (ch == '.')
                         {
                             continue;
                         }
 
                         ch = ch == '\u2019' ? '\'' : char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
-                        word[len++] = ch;
-                        hash = Fnv.Step(hash, ch);
                     }
 
-                    s.Word(word[..len], raw, t == firstToken, token.Has(TokenFlags.AllCaps), hash);
-                    break;
+                    word[len++] = ch;
+                    hash = Fnv.Step(hash, ch);
                 }
 
-                case TokenKind.Number:
+                s.Word(word[..len], raw[0], t == 0, token.Has(TokenFlags.AllCaps), hash);
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Number)
+            {
+                // "4.5bn", "21st", "1990s", "4.5%": the digits, a letter suffix, then any symbols.
+                int d = 1;
+                while (d < raw.Length && (char.IsAsciiDigit(raw[d]) || (raw[d] is ',' or '.' or ':' && d + 1 < raw.Length && char.IsAsciiDigit(raw[d + 1]))))
                 {
-                    // "4.5bn", "21st", "1990s", "4.5%": the digits, a letter suffix, then any symbols.
-                    int d = 1;
-                    while (d < raw.Length && (char.IsAsciiDigit(raw[d]) || (raw[d] is ',' or '.' or ':' && d + 1 < raw.Length && char.IsAsciiDigit(raw[d + 1]))))
-                    {
-                        d++;
-                    }
-
-                    int l = d;
-                    while (l < raw.Length && char.IsLetter(raw[l]))
-                    {
-                        l++;
-                    }
-
-                    s.Number(raw[..d], raw[d..l]);
-                    foreach (char c in raw[l..])
-                    {
-                        s.Symbol(c);
-                    }
-
-                    break;
+                    d++;
                 }
 
-                default:
-                    foreach (char c in raw)
-                    {
-                        s.Symbol(c);
-                    }
+                int l = d;
+                while (l < raw.Length && char.IsLetter(raw[l]))
+                {
+                    l++;
+                }
 
-                    break;
+                s.Number(raw[..d], raw[d..l]);
+                raw = raw[l..];
+            }
+
+            foreach (char c in raw)
+            {
+                s.Symbol(c);
             }
         }
     }
@@ -243,7 +238,8 @@ internal static class CheckWorthinessFeatures
 
         public double Sum { get; private set; }
 
-        public void Word(scoped ReadOnlySpan<char> lower, scoped ReadOnlySpan<char> raw, bool first, bool allCaps, uint hash)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Word(scoped ReadOnlySpan<char> lower, char rawFirst, bool first, bool allCaps, uint hash)
         {
             _tokens++;
             Cat cat = Lexicon.Find(lower, hash);
@@ -253,7 +249,7 @@ internal static class CheckWorthinessFeatures
                 _long++;
             }
 
-            if (!first && char.IsUpper(raw[0]) && (cat & (Cat.I | Cat.Stop | Cat.FirstSingular)) == 0)
+            if (!first && char.IsUpper(rawFirst) && (cat & (Cat.I | Cat.Stop | Cat.FirstSingular)) == 0)
             {
                 _capInner++;
             }
@@ -291,12 +287,23 @@ internal static class CheckWorthinessFeatures
                 {
                     _negation++;
                 }
-
-                _lastWasI = _lastWasPer = false;
+            }
+            else if (cat != Cat.Stop)
+            {
+                // A stop word ("the", "of") counts nothing: none ends in "'ll" or "n't".
+                Known(cat, first, last == 'l' && second == 'l' && third == '\'', last == 't' && second == '\'' && third == 'n');
                 Emit(hash);
                 return;
             }
 
+            _lastWasI = _lastWasPer = false;
+            Emit(hash);
+        }
+
+        // The counts of a word in the lexicon other than a plain stop word.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Known(Cat cat, bool first, bool endsWithWill, bool endsWithNot)
+        {
             if ((cat & Cat.NumberWord) != 0)
             {
                 _numberWord++;
@@ -332,7 +339,7 @@ internal static class CheckWorthinessFeatures
                 _pastAux++;
             }
 
-            if ((cat & Cat.FutureModal) != 0 || (last == 'l' && second == 'l' && third == '\''))
+            if ((cat & Cat.FutureModal) != 0 || endsWithWill)
             {
                 _future++;
             }
@@ -371,7 +378,7 @@ internal static class CheckWorthinessFeatures
                 _courtesy++;
             }
 
-            if ((cat & Cat.Negation) != 0 || (last == 't' && second == '\'' && third == 'n'))
+            if ((cat & Cat.Negation) != 0 || endsWithNot)
             {
                 _negation++;
             }
@@ -393,7 +400,6 @@ internal static class CheckWorthinessFeatures
 
             _lastWasI = (cat & Cat.I) != 0;
             _lastWasPer = (cat & Cat.Per) != 0;
-            Emit(hash);
         }
 
         public void Number(scoped ReadOnlySpan<char> digits, scoped ReadOnlySpan<char> suffix)
@@ -547,47 +553,52 @@ internal static class CheckWorthinessFeatures
     /// </summary>
     private sealed class CategoryTable
     {
-        private readonly uint[] _hashes;
-        private readonly string?[] _words;
-        private readonly Cat[] _cats;
+        // Hash and category packed in one long (0 = empty slot; every listed word has a category), the words beside them
+        // for the final comparison: the probed array takes 8 KB and stays in the first-level cache.
+        private readonly ulong[] _slots;
+        private readonly string[] _words;
         private readonly int _mask;
 
         public CategoryTable(Dictionary<string, Cat> words)
         {
-            int size = (int)BitOperations.RoundUpToPowerOf2((uint)words.Count * 4);
-            _hashes = new uint[size];
-            _words = new string?[size];
-            _cats = new Cat[size];
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)words.Count * 3);
+            _slots = new ulong[size];
+            _words = new string[size];
             _mask = size - 1;
             foreach (var (word, cat) in words)
             {
                 uint h = Offset(word);
                 int slot = (int)(h & (uint)_mask);
-                while (_words[slot] is not null)
+                while (_slots[slot] != 0)
                 {
                     slot = (slot + 1) & _mask;
                 }
 
-                _hashes[slot] = h;
+                _slots[slot] = ((ulong)h << 32) | (uint)cat;
                 _words[slot] = word;
-                _cats[slot] = cat;
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Cat Find(ReadOnlySpan<char> word, uint hash)
         {
+            var slots = _slots;
             int slot = (int)(hash & (uint)_mask);
-            while (_words[slot] is { } candidate)
+            while (true)
             {
-                if (_hashes[slot] == hash && word.SequenceEqual(candidate))
+                ulong entry = slots[slot];
+                if (entry == 0)
                 {
-                    return _cats[slot];
+                    return Cat.None;
+                }
+
+                if ((uint)(entry >> 32) == hash && word.SequenceEqual(_words[slot]))
+                {
+                    return (Cat)(uint)entry;
                 }
 
                 slot = (slot + 1) & _mask;
             }
-
-            return Cat.None;
         }
 
         private static uint Offset(string word)
