@@ -157,28 +157,7 @@ internal static class CheckWorthinessFeatures
             var raw = text.AsSpan(token.Start, token.End - token.Start);
             if (token.Kind is TokenKind.Word or TokenKind.Url)
             {
-                // Lower-case (dropping the periods of "U.S.", folding the curly apostrophe) and hash in one pass. Lower-case
-                // ASCII letters, most of the chars, take the first test.
-                int n = Math.Min(raw.Length, MaxWord);
-                int len = 0;
-                uint hash = Fnv.Offset;
-                for (int k = 0; k < n; k++)
-                {
-                    char ch = raw[k];
-                    if (!char.IsAsciiLetterLower(ch))
-                    {
-                        if (ch == '.')
-                        {
-                            continue;
-                        }
-
-                        ch = ch == '\u2019' ? '\'' : char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
-                    }
-
-                    word[len++] = ch;
-                    hash = Fnv.Step(hash, ch);
-                }
-
+                int len = LowerHash(raw, word, out uint hash);
                 s.Word(word[..len], raw[0], t == 0, token.Has(TokenFlags.AllCaps), hash);
                 continue;
             }
@@ -207,6 +186,36 @@ internal static class CheckWorthinessFeatures
                 s.Symbol(c);
             }
         }
+    }
+
+    // Lower-cases a word (dropping the periods of "U.S.", folding the curly apostrophe) into `lower` and hashes it in one
+    // pass; words longer than MaxWord are cut. A method of its own so the loop keeps its state in registers: inlined into
+    // the token loop, with the counters around it, the hash and length were spilled to the stack on every char.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LowerHash(ReadOnlySpan<char> raw, Span<char> lower, out uint hash)
+    {
+        int n = Math.Min(raw.Length, Math.Min(lower.Length, MaxWord));
+        int len = 0;
+        uint h = Fnv.Offset;
+        for (int k = 0; k < n; k++)
+        {
+            char ch = raw[k];
+            if (!char.IsAsciiLetterLower(ch))
+            {
+                if (ch == '.')
+                {
+                    continue;
+                }
+
+                ch = ch == '\u2019' ? '\'' : char.IsAsciiLetterUpper(ch) ? (char)(ch | 0x20) : ch < 128 ? ch : char.ToLowerInvariant(ch);
+            }
+
+            lower[len++] = ch;
+            h = Fnv.Step(h, ch);
+        }
+
+        hash = h;
+        return len;
     }
 
     /// <summary>Accumulates counts and n-gram hashes while scanning; either collects hashes or sums weights.</summary>
@@ -238,7 +247,6 @@ internal static class CheckWorthinessFeatures
 
         public double Sum { get; private set; }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Word(scoped ReadOnlySpan<char> lower, char rawFirst, bool first, bool allCaps, uint hash)
         {
             _tokens++;
