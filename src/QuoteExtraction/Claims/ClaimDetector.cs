@@ -326,9 +326,14 @@ public static class ClaimDetector
         {
             // A quoted sentence without cues: a factual claim if the model finds it check-worthy or it names something
             // and is not first- or second-person talk.
+            // First- or second-person talk is ruled out before the model is run.
+            if (firstToken < endToken && OpinionStarts.Contains(doc.GetText(tokens[firstToken])))
+            {
+                return;
+            }
+
             score = run.Scorer.Score(doc, firstToken, endToken);
-            bool opinion = firstToken < endToken && OpinionStarts.Contains(doc.GetText(tokens[firstToken]));
-            if (opinion || (score < FactualThreshold && !NamesSomething(doc, firstToken, endToken)))
+            if (score < FactualThreshold && !NamesSomething(doc, firstToken, endToken))
             {
                 return;
             }
