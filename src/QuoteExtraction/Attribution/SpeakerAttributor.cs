@@ -231,11 +231,76 @@ internal static class SpeakerAttributor
 
     /// <summary>
     /// The candidate generator for a document, as training and inference both use it: cues are only looked up from
-    /// three sentences before a quotation to three after it (which covers every region candidates come from), so the
-    /// rest of a long article is not looked up.
+    /// the sentence before a quotation to the sentence after it, so the rest of a long article is not looked up.
     /// </summary>
-    internal static CandidateGenerator CreateGenerator(TextDocument doc, List<QuoteSlot> slots, bool[] quoted) =>
-        new(doc, CueLexicon.Default.FindAll(doc, Windows(doc, slots, before: 3, after: 3)), slots, quoted);
+    /// <remarks>
+    /// That covers every cue the generator reads: candidate cues lie in a quotation's sentences or the one before or
+    /// after (<see cref="CandidateGenerator"/> regions), and the cues it counts lie between such a cue and the quotation
+    /// or inside a mention within the cue's sentence. Cues do not cross sentences, so the ones found there are the same
+    /// as with wider windows.
+    /// </remarks>
+    internal static CandidateGenerator CreateGenerator(TextDocument doc, List<QuoteSlot> slots, bool[] quoted)
+    {
+        var ranges = s_ranges ??= new List<(int, int)>(8);
+        WindowRanges(doc, slots, before: CueWindowBefore, after: CueWindowAfter, ranges);
+        return new(doc, CueLexicon.Default.FindAll(doc, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranges)), slots, quoted);
+    }
+
+    /// <summary>Sentences before a quotation's first sentence where cues are looked up.</summary>
+    internal const int CueWindowBefore = 1;
+
+    /// <summary>Sentences after a quotation's last sentence where cues are looked up.</summary>
+    internal const int CueWindowAfter = 1;
+
+    [ThreadStatic] private static List<(int, int)>? s_ranges;
+
+    /// <summary>
+    /// The token ranges from <paramref name="before"/> sentences before each quotation to <paramref name="after"/>
+    /// sentences after it, merged where they overlap or touch, ascending: the tokens <see cref="Windows"/> marks.
+    /// </summary>
+    internal static void WindowRanges(TextDocument doc, List<QuoteSlot> slots, int before, int after, List<(int First, int End)> ranges)
+    {
+        ranges.Clear();
+        var sentences = doc.Sentences;
+        if (sentences.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var s in slots)
+        {
+            int a = doc.SentenceIndexAt(s.Start);
+            int b = doc.SentenceIndexAt(Math.Max(s.Start, s.End - 1));
+            a = a < 0 ? sentences.Length - 1 : Math.Max(0, a - before);
+            b = b < 0 ? sentences.Length - 1 : Math.Min(sentences.Length - 1, b + after);
+            if (a > b)
+            {
+                continue;
+            }
+
+            int first = sentences[a].FirstToken, end = sentences[b].EndToken;
+            if (first >= end)
+            {
+                continue;
+            }
+
+            // Slots are in document order, so a window can only overlap or touch the ones just before it; keep the
+            // list sorted anyway (insert and merge backwards) so that any order gives the same ranges.
+            int at = ranges.Count;
+            while (at > 0 && ranges[at - 1].First > first)
+            {
+                at--;
+            }
+
+            ranges.Insert(at, (first, end));
+            int k = at > 0 && ranges[at - 1].End >= first ? at - 1 : at;
+            while (k + 1 < ranges.Count && ranges[k + 1].First <= ranges[k].End)
+            {
+                ranges[k] = (ranges[k].First, Math.Max(ranges[k].End, ranges[k + 1].End));
+                ranges.RemoveAt(k + 1);
+            }
+        }
+    }
 
     /// <summary>Per token: whether it lies inside one of the speech quotations.</summary>
     internal static bool[] QuotedMask(TextDocument doc, List<QuoteSlot> slots)
