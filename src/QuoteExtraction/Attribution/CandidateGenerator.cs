@@ -542,15 +542,16 @@ internal sealed class CandidateGenerator
     }
 
     /// <summary>The lexicon classes and token tests of token <paramref name="t"/>, found once per document and token.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private WordClass ClassOf(int t)
     {
         var c = (WordClass)_classes[t];
-        if (c != 0)
-        {
-            return c;
-        }
+        return c != 0 ? c : ComputeClass(t);
+    }
 
-        c = WordClass.Computed;
+    private WordClass ComputeClass(int t)
+    {
+        var c = WordClass.Computed;
         var token = _doc.Tokens[t];
         if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
         {

@@ -408,7 +408,59 @@ internal static class SpeakerAttributor
     {
         var ranges = s_ranges ??= new List<(int, int)>(8);
         WindowRanges(doc, slots, before: CueWindowBefore, after: CueWindowAfter, ranges);
+
+        // The generator drops cues inside speech quotations (the speaker's words), so they are not looked up either;
+        // a cue found there could not reach past the closing quote mark.
+        RemoveQuotations(ranges, slots, doc.Tokens.Length);
         return new(doc, CueLexicon.Default.FindAll(doc, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranges)), slots, quoted);
+    }
+
+    /// <summary>Removes the tokens of the quotations (<see cref="QuotedMask"/>) from ascending, disjoint token ranges.</summary>
+    internal static void RemoveQuotations(List<(int First, int End)> ranges, List<QuoteSlot> slots, int tokenCount)
+    {
+        int r = 0;
+        foreach (var s in slots)
+        {
+            int qa = s.FirstToken, qb = Math.Min(s.EndToken, tokenCount);
+            if (qa >= qb)
+            {
+                continue;
+            }
+
+            // Slots are in document order, but step back in case one starts before the range reached.
+            while (r > 0 && ranges[r - 1].End > qa)
+            {
+                r--;
+            }
+
+            for (; r < ranges.Count && ranges[r].First < qb; r++)
+            {
+                var (a, b) = ranges[r];
+                if (b <= qa)
+                {
+                    continue;
+                }
+
+                if (a < qa && b > qb)
+                {
+                    ranges[r] = (a, qa);
+                    ranges.Insert(r + 1, (qb, b));
+                }
+                else if (a < qa)
+                {
+                    ranges[r] = (a, qa);
+                }
+                else if (b > qb)
+                {
+                    ranges[r] = (qb, b);
+                }
+                else
+                {
+                    ranges.RemoveAt(r);
+                    r--;
+                }
+            }
+        }
     }
 
     /// <summary>Sentences before a quotation's first sentence where cues are looked up.</summary>

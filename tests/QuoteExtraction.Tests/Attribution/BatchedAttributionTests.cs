@@ -117,6 +117,46 @@ public class BatchedAttributionTests
     }
 
     [Test]
+    public void RemoveQuotations_Windows_LeavesTheUnquotedTokensOfTheWindows()
+    {
+        var (doc, slots) = Analyze(Article);
+        var quoted = SpeakerAttributor.QuotedMask(doc, slots);
+        foreach (var (before, after) in new[] { (0, 0), (1, 1), (3, 3) })
+        {
+            var ranges = new List<(int First, int End)>();
+            SpeakerAttributor.WindowRanges(doc, slots, before, after, ranges);
+
+            SpeakerAttributor.RemoveQuotations(ranges, slots, doc.Tokens.Length);
+
+            var marked = new bool[doc.Tokens.Length];
+            foreach (var (first, end) in ranges)
+            {
+                first.Should().BeLessThan(end);
+                marked.AsSpan(first, end - first).Fill(true);
+            }
+
+            var windows = SpeakerAttributor.Windows(doc, slots, before, after);
+            marked.Should().Equal(windows.Select((near, t) => near && !quoted[t]));
+        }
+    }
+
+    [TestCase(0, 10, 2, 4)]
+    [TestCase(0, 10, 0, 10)]
+    [TestCase(0, 10, 0, 3)]
+    [TestCase(0, 10, 7, 10)]
+    [TestCase(0, 10, 12, 15)]
+    public void RemoveQuotations_OneRange_CutsOutTheQuotation(int first, int end, int quoteFirst, int quoteEnd)
+    {
+        var ranges = new List<(int First, int End)> { (first, end), (20, 30) };
+        var slots = new List<QuoteSlot> { new(0, 0, 0, 0, 0, quoteFirst, quoteEnd, false, false) };
+
+        SpeakerAttributor.RemoveQuotations(ranges, slots, 100);
+
+        var expected = Enumerable.Range(first, end - first).Where(t => t < quoteFirst || t >= quoteEnd).Concat(Enumerable.Range(20, 10));
+        ranges.SelectMany(r => Enumerable.Range(r.First, r.End - r.First)).Should().Equal(expected);
+    }
+
+    [Test]
     public void FindAll_RangeStartingMidSentence_KeepsTheSentenceStartForColonCues()
     {
         var doc = TextDocument.Analyze("MAYOR RUIZ: \"We can.\"");
