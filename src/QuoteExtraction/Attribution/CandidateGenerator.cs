@@ -529,23 +529,58 @@ internal sealed class CandidateGenerator
         Skip = 32,
         Opener = 64,
         Trailing = 128,
+
+        // Not word lists: what the features and span cutting ask of every token, kept with the classes so that a
+        // mention's tokens (read again for each candidate of a cue) cost one array load each.
+        Capitalized = 0x100,  // TokenFlags.Capitalized
+        LowerWord = 0x200,    // a word, not capitalised, not a determiner
+        Comma = 0x400,
+        OpenParen = 0x800,
+        QuoteMark = 0x1000,
+        Chunk = 0x2000,       // IsChunkToken
         Computed = 0x8000,
     }
 
-    /// <summary>The lexicon classes of token <paramref name="t"/>, looked up once per document and token.</summary>
+    /// <summary>The lexicon classes and token tests of token <paramref name="t"/>, found once per document and token.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private WordClass ClassOf(int t)
     {
         var c = (WordClass)_classes[t];
-        if (c != 0)
-        {
-            return c;
-        }
+        return c != 0 ? c : ComputeClass(t);
+    }
 
-        c = WordClass.Computed;
+    private WordClass ComputeClass(int t)
+    {
+        var c = WordClass.Computed;
         var token = _doc.Tokens[t];
         if (token.Kind == TokenKind.Word && token.Length <= 12 && ClassLookup.TryGetValue(_doc.GetText(token), out var known))
         {
             c |= known;
+        }
+
+        if (token.Has(TokenFlags.Capitalized))
+        {
+            c |= WordClass.Capitalized;
+        }
+        else if (token.Kind == TokenKind.Word && (c & WordClass.Determiner) == 0)
+        {
+            c |= WordClass.LowerWord;
+        }
+
+        if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+        {
+            char ch = _doc.Text[token.Start];
+            c |= ch == ',' ? WordClass.Comma : ch == '(' ? WordClass.OpenParen : 0;
+        }
+
+        if (token.Kind == TokenKind.QuoteMark)
+        {
+            c |= WordClass.QuoteMark;
+        }
+
+        if (IsChunkToken(t, token, c))
+        {
+            c |= WordClass.Chunk;
         }
 
         _classes[t] = (ushort)c;
@@ -647,18 +682,20 @@ internal sealed class CandidateGenerator
     }
 
     /// <summary>Tokens that can belong to a name or noun chunk: capitalised words, initials, titles, determiners, 's, brackets.</summary>
-    private bool IsChunkToken(int t)
+    private bool IsChunkToken(int t) => (ClassOf(t) & WordClass.Chunk) != 0;
+
+    /// <summary><see cref="IsChunkToken(int)"/> from the token and its word-list classes.</summary>
+    private bool IsChunkToken(int t, Token token, WordClass classes)
     {
         if (_quoted[t])
         {
             return false;
         }
 
-        var token = _doc.Tokens[t];
         var text = _doc.GetText(token);
         if (token.Has(TokenFlags.Capitalized) || token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Initial) || token.Has(TokenFlags.Abbreviation))
         {
-            return !Is(t, WordClass.Opener) || !token.Has(TokenFlags.SentenceStart);
+            return (classes & WordClass.Opener) == 0 || !token.Has(TokenFlags.SentenceStart);
         }
 
         if (token.Has(TokenFlags.Clitic))
@@ -668,7 +705,7 @@ internal sealed class CandidateGenerator
 
         if (token.Kind == TokenKind.Word)
         {
-            return Is(t, WordClass.Determiner | WordClass.Pronoun);
+            return (classes & (WordClass.Determiner | WordClass.Pronoun)) != 0;
         }
 
         if (token.Kind == TokenKind.Number)
@@ -715,34 +752,22 @@ internal sealed class CandidateGenerator
 
         int mTokens = c.MentionEndToken - c.MentionFirstToken;
         int caps = 0, lower = 0, commas = 0;
-        bool hasRel = false, hasPrep = false, hasParen = false, hasQuote = false, hasTime = false, hasCue = false;
+        WordClass any = 0;
         for (int t = c.MentionFirstToken; t < c.MentionEndToken; t++)
         {
-            var tok = tokens[t];
-            var text = _doc.GetText(tok);
-            if (tok.Has(TokenFlags.Capitalized))
-            {
-                caps++;
-            }
-            else if (tok.Kind == TokenKind.Word && !Is(t, WordClass.Determiner))
-            {
-                lower++;
-            }
-
-            if (tok.Kind == TokenKind.Punctuation && text.Length == 1)
-            {
-                commas += text[0] == ',' ? 1 : 0;
-                hasParen |= text[0] == '(';
-            }
-
-            hasQuote |= tok.Kind == TokenKind.QuoteMark;
             var wc = ClassOf(t);
-            hasRel |= (wc & WordClass.Relative) != 0;
-            hasPrep |= (wc & WordClass.Preposition) != 0;
-            hasTime |= (wc & WordClass.Time) != 0;
+            caps += (wc & WordClass.Capitalized) != 0 ? 1 : 0;
+            lower += (wc & WordClass.LowerWord) != 0 ? 1 : 0;
+            commas += (wc & WordClass.Comma) != 0 ? 1 : 0;
+            any |= wc;
         }
 
-        hasCue = CountIn(_cueStarts, c.MentionFirstToken, c.MentionEndToken) > 0;
+        bool hasRel = (any & WordClass.Relative) != 0;
+        bool hasPrep = (any & WordClass.Preposition) != 0;
+        bool hasParen = (any & WordClass.OpenParen) != 0;
+        bool hasQuote = (any & WordClass.QuoteMark) != 0;
+        bool hasTime = (any & WordClass.Time) != 0;
+        bool hasCue = CountIn(_cueStarts, c.MentionFirstToken, c.MentionEndToken) > 0;
 
         var firstTok = tokens[c.MentionFirstToken];
         var firstText = _doc.GetText(firstTok);

@@ -140,7 +140,7 @@ public sealed class CueLexicon
     /// </summary>
     /// <param name="document">The analysed text.</param>
     /// <returns>The cues.</returns>
-    public List<CueMatch> FindAll(TextDocument document) => FindAll(document, null);
+    public List<CueMatch> FindAll(TextDocument document) => FindAll(document, (bool[]?)null);
 
     /// <summary>Finds the cues, looking only at tokens where <paramref name="near"/> is set (all when <c>null</c>).</summary>
     /// <param name="document">The analysed text.</param>
@@ -173,24 +173,83 @@ public sealed class CueLexicon
                 continue;
             }
 
-            if (token.Kind != TokenKind.Punctuation || i == 0)
+            if (token.Kind == TokenKind.Punctuation && i > 0)
             {
-                continue;
-            }
-
-            char c = text[token.Start];
-            if (c == ':' && i - sentenceStart is >= 1 and <= 6 && (tokens[i - 1].Has(TokenFlags.Capitalized) || tokens[i - 1].Has(TokenFlags.AllCaps)))
-            {
-                result.Add(new CueMatch(i, i + 1, token.Start, token.End, ":", CueClass.Colon, 1000, 4));
-            }
-            else if (c is '\u2015' or '\u2014' or '-' && (tokens[i - 1].Kind == TokenKind.QuoteMark || (i > 1 && tokens[i - 2].Kind == TokenKind.QuoteMark && text[tokens[i - 1].Start] is '-' or '\u2014'))
-                && i + 1 < tokens.Length && tokens[i + 1].Has(TokenFlags.Capitalized))
-            {
-                result.Add(new CueMatch(i, i + 1, token.Start, token.End, "\u2015", CueClass.Colon, 1001, 4));
+                AddPunctuationCue(tokens, text, i, sentenceStart, result);
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Finds the cues starting in the given token ranges: the same cues as <see cref="FindAll(TextDocument, bool[])"/>
+    /// with those tokens marked, without visiting the tokens between the ranges (most of a long article).
+    /// </summary>
+    /// <param name="document">The analysed text.</param>
+    /// <param name="ranges">Token ranges [First, End), ascending and not overlapping.</param>
+    /// <returns>The cues.</returns>
+    internal List<CueMatch> FindAll(TextDocument document, ReadOnlySpan<(int First, int End)> ranges)
+    {
+        var result = new List<CueMatch>();
+        var tokens = document.Tokens;
+        var text = document.Text;
+        int sentenceStart = 0;
+        int scanned = 0; // tokens below this were visited (or skipped inside a match) by the full scan's rules
+        foreach (var (first, end) in ranges)
+        {
+            // The full scan would have seen the sentence starts between the ranges: the latest one is all it keeps.
+            for (int t = first - 1; t >= scanned; t--)
+            {
+                if (tokens[t].Has(TokenFlags.SentenceStart))
+                {
+                    sentenceStart = t;
+                    break;
+                }
+            }
+
+            int i = Math.Max(first, scanned);
+            for (; i < end; i++)
+            {
+                var token = tokens[i];
+                if (token.Has(TokenFlags.SentenceStart))
+                {
+                    sentenceStart = i;
+                }
+
+                if (TryMatch(document, i, out var match))
+                {
+                    result.Add(match);
+                    i = match.EndToken - 1;
+                    continue;
+                }
+
+                if (token.Kind == TokenKind.Punctuation && i > 0)
+                {
+                    AddPunctuationCue(tokens, text, i, sentenceStart, result);
+                }
+            }
+
+            scanned = Math.Max(i, first);
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds the punctuation cue at token <paramref name="i"/> (a punctuation token after the first), if it is one.</summary>
+    private static void AddPunctuationCue(ReadOnlySpan<Token> tokens, string text, int i, int sentenceStart, List<CueMatch> result)
+    {
+        var token = tokens[i];
+        char c = text[token.Start];
+        if (c == ':' && i - sentenceStart is >= 1 and <= 6 && (tokens[i - 1].Has(TokenFlags.Capitalized) || tokens[i - 1].Has(TokenFlags.AllCaps)))
+        {
+            result.Add(new CueMatch(i, i + 1, token.Start, token.End, ":", CueClass.Colon, 1000, 4));
+        }
+        else if (c is '\u2015' or '\u2014' or '-' && (tokens[i - 1].Kind == TokenKind.QuoteMark || (i > 1 && tokens[i - 2].Kind == TokenKind.QuoteMark && text[tokens[i - 1].Start] is '-' or '\u2014'))
+            && i + 1 < tokens.Length && tokens[i + 1].Has(TokenFlags.Capitalized))
+        {
+            result.Add(new CueMatch(i, i + 1, token.Start, token.End, "\u2015", CueClass.Colon, 1001, 4));
+        }
     }
 
     /// <summary>Tries to match a cue starting at token <paramref name="i"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.InteropServices;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -107,6 +108,12 @@ public sealed class TreeEnsemble
             throw new ArgumentException($"A row needs {FeatureCount} features; it has {row.Length}.", nameof(row));
         }
 
+        return Walk(row, fromTree, toTree, fromTree == 0 ? Bias : 0);
+    }
+
+    /// <summary><paramref name="sum"/> plus the weighted leaves of trees [<paramref name="fromTree"/>, <paramref name="toTree"/>) for a checked row, added in tree order.</summary>
+    private double Walk(ReadOnlySpan<float> row, int fromTree, int toTree, double sum)
+    {
         // The arrays were validated when the ensemble was built or read, so the walk skips bounds checks.
         ref float features = ref MemoryMarshal.GetReference(row);
         ref int feature = ref MemoryMarshal.GetArrayDataReference(_feature);
@@ -114,7 +121,6 @@ public sealed class TreeEnsemble
         ref int left = ref MemoryMarshal.GetArrayDataReference(_left);
         ref int right = ref MemoryMarshal.GetArrayDataReference(_right);
         ref float leaf = ref MemoryMarshal.GetArrayDataReference(_leaf);
-        double sum = fromTree == 0 ? Bias : 0;
         int trees = _weight.Length;
         for (int t = fromTree; t < toTree; t++)
         {
@@ -154,6 +160,22 @@ public sealed class TreeEnsemble
     /// <param name="sums">One score per row; its length is the number of rows.</param>
     public void ScoreRows(ReadOnlySpan<float> rows, int width, int fromTree, int toTree, Span<double> sums)
     {
+        sums.Fill(fromTree == 0 ? Bias : 0);
+        AddRows(rows, width, fromTree, toTree, sums);
+    }
+
+    /// <summary>
+    /// Adds trees [<paramref name="fromTree"/>, <paramref name="toTree"/>) of consecutive rows onto <paramref name="sums"/>,
+    /// tree by tree: scoring trees [a, b) and then [b, c) onto the same sums gives exactly the sums of [a, c), so rows
+    /// that need different tree ranges can share the vector lanes of the ranges they have in common.
+    /// </summary>
+    /// <param name="rows">The rows, one after another.</param>
+    /// <param name="width">The length of a row (at least <see cref="FeatureCount"/>).</param>
+    /// <param name="fromTree">The first tree.</param>
+    /// <param name="toTree">One past the last tree.</param>
+    /// <param name="sums">One running score per row (the bias included by the caller); its length is the number of rows.</param>
+    internal void AddRows(ReadOnlySpan<float> rows, int width, int fromTree, int toTree, Span<double> sums)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(fromTree);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toTree, TreeCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, FeatureCount);
@@ -168,13 +190,13 @@ public sealed class TreeEnsemble
             var block = rows.Slice(first * width, count * width);
             if (_masks is not null && Vector256.IsHardwareAccelerated && count > 1)
             {
-                _masks.Score(block, width, count, fromTree, toTree, fromTree == 0 ? Bias : 0, sums.Slice(first, count));
+                _masks.Add(block, width, count, fromTree, toTree, sums.Slice(first, count));
             }
             else
             {
                 for (int r = 0; r < count; r++)
                 {
-                    sums[first + r] = Score(block.Slice(r * width, width), fromTree, toTree);
+                    sums[first + r] = Walk(block.Slice(r * width, width), fromTree, toTree, sums[first + r]);
                 }
             }
         }
@@ -191,15 +213,31 @@ public sealed class TreeEnsemble
         /// <summary>The rows scored together: one per 32-bit lane of a 256-bit vector.</summary>
         public const int Lanes = 8;
 
+        /// <summary>The most leaves a tree may have for its values to be looked up eight rows at a time (two vectors of eight).</summary>
+        private const int TableLeaves = 16;
+
         private readonly TreeEnsemble _trees;
         private readonly uint[] _ruledOut;  // per split: the leaves (as bits, left to right) its failed test rules out
         private readonly float[] _value;    // per leaf, left to right within each tree: the leaf value times the tree weight
+        private readonly float[]? _table;   // per tree: _value's leaves padded to TableLeaves; null when a tree has more
 
         private LeafMasks(TreeEnsemble trees, uint[] ruledOut, float[] value)
         {
             _trees = trees;
             _ruledOut = ruledOut;
             _value = value;
+            _table = new float[trees.TreeCount * TableLeaves];
+            for (int t = 0; t < trees.TreeCount && _table is not null; t++)
+            {
+                int leafStart = trees._leafStart[t], leaves = trees.LeafEnd(t) - leafStart;
+                if (leaves > TableLeaves)
+                {
+                    _table = null;
+                    break;
+                }
+
+                Array.Copy(value, leafStart, _table, t * TableLeaves, leaves);
+            }
         }
 
         /// <summary>The masks of a validated ensemble, or <c>null</c> when a tree has more leaves than a lane has bits.</summary>
@@ -253,8 +291,8 @@ public sealed class TreeEnsemble
             return new LeafMasks(e, ruledOut, value);
         }
 
-        /// <summary>Scores <paramref name="count"/> (at most <see cref="Lanes"/>) consecutive rows, each sum starting at <paramref name="start"/>.</summary>
-        public void Score(ReadOnlySpan<float> rows, int width, int count, int fromTree, int toTree, double start, Span<double> sums)
+        /// <summary>Adds the trees of <paramref name="count"/> (at most <see cref="Lanes"/>) consecutive rows onto their sums.</summary>
+        public void Add(ReadOnlySpan<float> rows, int width, int count, int fromTree, int toTree, Span<double> sums)
         {
             var e = _trees;
 
@@ -268,7 +306,12 @@ public sealed class TreeEnsemble
                 }
             }
 
-            sums.Fill(start);
+            if (_table is not null && Avx2.IsSupported)
+            {
+                AddByTable(columns, count, fromTree, toTree, sums);
+                return;
+            }
+
             Span<uint> leaves = stackalloc uint[Lanes];
 
             // The arrays were validated (split features below FeatureCount, so loads stay inside columns): no bounds checks.
@@ -293,6 +336,52 @@ public sealed class TreeEnsemble
                     sums[r] += _value[leafStart + BitOperations.TrailingZeroCount(leaves[r])];
                 }
             }
+        }
+
+        /// <summary>
+        /// <see cref="Add"/> with the leaves found and added for all eight rows at once: the lowest bit left in a lane is
+        /// its leaf, whose value two in-register table look-ups fetch; the float values widen to double and add to each
+        /// row's sum in tree order, the same additions as the scalar loop.
+        /// </summary>
+        private void AddByTable(ReadOnlySpan<float> columns, int count, int fromTree, int toTree, Span<double> sums)
+        {
+            var e = _trees;
+            Span<double> lanes = stackalloc double[Lanes];
+            sums.CopyTo(lanes);
+            var low = Vector256.Create<double>(lanes[..4]);
+            var high = Vector256.Create<double>(lanes[4..]);
+            ref float column = ref MemoryMarshal.GetReference(columns);
+            ref int feature = ref MemoryMarshal.GetArrayDataReference(e._feature);
+            ref float threshold = ref MemoryMarshal.GetArrayDataReference(e._threshold);
+            ref uint ruledOut = ref MemoryMarshal.GetArrayDataReference(_ruledOut);
+            ref float table = ref MemoryMarshal.GetArrayDataReference(_table!);
+            var seven = Vector256.Create(7);
+            for (int t = fromTree; t < toTree; t++)
+            {
+                var alive = Vector256<uint>.AllBitsSet;
+                for (int i = e._nodeStart[t], end = e.NodeEnd(t); i < end; i++)
+                {
+                    var x = Vector256.LoadUnsafe(ref column, (nuint)(Unsafe.Add(ref feature, i) * Lanes));
+                    var goesLeft = Vector256.LessThanOrEqual(x, Vector256.Create(Unsafe.Add(ref threshold, i))).AsUInt32();
+                    alive = Vector256.AndNot(alive, Vector256.AndNot(Vector256.Create(Unsafe.Add(ref ruledOut, i)), goesLeft));
+                }
+
+                // The lowest set bit as a power of two converts exactly to float; its exponent is the bit's index (below 16).
+                var lowest = (alive & (Vector256<uint>.Zero - alive)).AsInt32();
+                var leaf = (Vector256.ConvertToSingle(lowest).AsInt32() >>> 23) - Vector256.Create(127);
+                var first = Vector256.LoadUnsafe(ref table, (nuint)(t * TableLeaves));
+                var second = Vector256.LoadUnsafe(ref table, (nuint)((t * TableLeaves) + 8));
+                var value = Avx2.BlendVariable(
+                    Avx2.PermuteVar8x32(first, leaf),
+                    Avx2.PermuteVar8x32(second, leaf),
+                    Vector256.GreaterThan(leaf, seven).AsSingle());
+                low += Vector256.WidenLower(value);
+                high += Vector256.WidenUpper(value);
+            }
+
+            low.CopyTo(lanes);
+            high.CopyTo(lanes[4..]);
+            lanes[..count].CopyTo(sums);
         }
     }
 

@@ -304,7 +304,7 @@ internal sealed class SourceAttributor
 
         row[f++] = evt is not null ? 1 : 0;
         row[f++] = input.MentionStart >= 0 && MentionHas(input, SpokesWords) ? 1 : 0;
-        row[f++] = SentenceHas(input, Continuation) ? 1 : 0;
+        row[f++] = SentenceHas(input, lo, hi, Continuation) ? 1 : 0;
         bool sameSpeaker = previousInput is { } pi && input.SpeakerName is not null && pi.SpeakerName == input.SpeakerName;
         row[f++] = sameSpeaker ? 1 : 0;
         row[f++] = input.InheritedSpeaker ? 1 : 0;
@@ -509,6 +509,12 @@ internal sealed class SourceAttributor
     private bool SentenceHas(SourceInput input, WordIndex lookup)
     {
         var (lo, hi) = Scope(input);
+        return SentenceHas(input, lo, hi, lookup);
+    }
+
+    /// <summary><see cref="SentenceHas(SourceInput, WordIndex)"/> with the input's <see cref="Scope"/> already known.</summary>
+    private bool SentenceHas(SourceInput input, int lo, int hi, WordIndex lookup)
+    {
         for (int t = lo; t < hi; t++)
         {
             if ((t < input.Slot.FirstToken || t >= input.Slot.EndToken) && _doc.Tokens[t].Kind == TokenKind.Word
