@@ -345,7 +345,7 @@ public static class QuoteJson
         WriteClaimsWithWriter(writer, claims);
     }
 
-    private static void WriteClaimsWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Claim> claims)
+    internal static void WriteClaimsWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Claim> claims)
     {
         writer.WriteStartArray();
         for (var i = 0; i < claims.Count; i++)
@@ -443,7 +443,7 @@ public static class QuoteJson
         WriteQuantitiesWithWriter(writer, quantities);
     }
 
-    private static void WriteQuantitiesWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Quantity> quantities)
+    internal static void WriteQuantitiesWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Quantity> quantities)
     {
         ArgumentNullException.ThrowIfNull(quantities);
         writer.WriteStartArray();
