@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -146,16 +149,26 @@ internal sealed class CompactJsonBuffer
         }
 
         var destination = _buffer.AsSpan(Count);
-        var status = Utf8.FromUtf16(value, destination[1..], out _, out var written, replaceInvalidSequences: false);
+        var plain = NarrowPlainAscii(value, destination[1..]);
+        if (plain == value.Length)
+        {
+            destination[0] = (byte)'"';
+            destination[plain + 1] = (byte)'"';
+            Count += plain + 2;
+            return;
+        }
+
+        var status = Utf8.FromUtf16(value[plain..], destination[(1 + plain)..], out _, out var written, replaceInvalidSequences: false);
+        written += plain;
         if (status == OperationStatus.Done)
         {
             var utf8 = destination.Slice(1, written);
-            var first = utf8.IndexOfAny(MayNeedEscaping);
-            if (first >= 0 && !Ascii.IsValid(utf8[first..]))
+            var first = plain; // The character there needs a look: escaping or non-ASCII.
+            if (!Ascii.IsValid(utf8[first..]))
             {
                 // Non-ASCII: most is written as is (curly quotes, accents, dashes); the encoder knows which is not.
                 // It decides per scalar value as it does for UTF-16, so asking it about the UTF-8 form is the same.
-                if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) >= 0)
+                if (Encoder.FindFirstCharacterToEncodeUtf8(utf8[first..]) >= 0)
                 {
                     WriteStringSlow(value);
                     return;
@@ -246,6 +259,65 @@ internal sealed class CompactJsonBuffer
 
         destination[length] = (byte)'"';
         Count = start + first + length + 1;
+    }
+
+    /// <summary>
+    /// Copies the leading characters that are printable ASCII other than '"' and '\\' (written as they are) to
+    /// <paramref name="destination"/> as bytes, and returns how many there were. Checking and narrowing in one pass is
+    /// what makes the common all-plain string cheap.
+    /// </summary>
+    /// <remarks>Bytes past the returned count may have been written too; the caller overwrites them.</remarks>
+    internal static int NarrowPlainAscii(ReadOnlySpan<char> source, Span<byte> destination)
+    {
+        var length = source.Length;
+        if (destination.Length < length)
+        {
+            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
+        }
+
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<ushort>.Count)
+        {
+            ref var from = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+            ref var to = ref MemoryMarshal.GetReference(destination);
+            var space = Vector256.Create((ushort)0x20);
+            var printableCount = Vector256.Create((ushort)(0x7F - 0x20));
+            var quote = Vector256.Create((ushort)'"');
+            var backslash = Vector256.Create((ushort)'\\');
+            while (true)
+            {
+                // The last block may overlap the one before: checking and copying a character twice is harmless.
+                var at = Math.Min(i, length - Vector256<ushort>.Count);
+                var chars = Vector256.LoadUnsafe(ref from, (nuint)at);
+                var special = Vector256.GreaterThanOrEqual(chars - space, printableCount)
+                    | Vector256.Equals(chars, quote)
+                    | Vector256.Equals(chars, backslash);
+                Vector128.Narrow(chars.GetLower(), chars.GetUpper()).StoreUnsafe(ref to, (nuint)at);
+                if (special != Vector256<ushort>.Zero)
+                {
+                    return at + BitOperations.TrailingZeroCount(special.ExtractMostSignificantBits());
+                }
+
+                i = at + Vector256<ushort>.Count;
+                if (i == length)
+                {
+                    return length;
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            var c = source[i];
+            if (c - 0x20u >= 0x7F - 0x20 || c == '"' || c == '\\')
+            {
+                break;
+            }
+
+            destination[i] = (byte)c;
+        }
+
+        return i;
     }
 
     // What Utf8JsonWriter does with an encoder: lone surrogates replaced first (QuoteJson's rule; the writer would

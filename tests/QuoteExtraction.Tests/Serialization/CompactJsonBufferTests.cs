@@ -92,6 +92,44 @@ public sealed class CompactJsonBufferTests
     }
 
     [Test]
+    public void NarrowPlainAscii_OneCharacterAtEachPositionOfEachLength_StopsThereOrCopiesAll()
+    {
+        // Lengths around the vector width (16 UTF-16 code units) and its multiples, where the last block overlaps.
+        char[] others = ['"', '\\', '\u001F', '\u007F', '\u0080', '\u00E9', '\uD800', '\uFFFF', '\0', ' ', '~', '!'];
+        for (var length = 0; length <= 70; length++)
+        {
+            var plain = Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))).ToArray();
+            for (var at = 0; at < length; at++)
+            {
+                foreach (var other in others)
+                {
+                    var chars = (char[])plain.Clone();
+                    chars[at] = other;
+                    var expected = other is ' ' or '~' or '!' ? length : at;
+                    var destination = new byte[length];
+
+                    var count = CompactJsonBuffer.NarrowPlainAscii(chars, destination);
+
+                    count.Should().Be(expected, "for U+{0:X4} at {1} of {2}", (int)other, at, length);
+                    Encoding.ASCII.GetString(destination, 0, count).Should().Be(new string(chars, 0, count));
+                }
+            }
+
+            var all = new byte[length];
+            CompactJsonBuffer.NarrowPlainAscii(plain, all).Should().Be(length);
+            Encoding.ASCII.GetString(all).Should().Be(new string(plain));
+        }
+    }
+
+    [Test]
+    public void NarrowPlainAscii_ShortDestination_Throws()
+    {
+        var act = () => CompactJsonBuffer.NarrowPlainAscii("abc", new byte[2]);
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    [Test]
     public void WriteString_Null_WritesNull()
     {
         Actual(b => b.WriteString((string?)null)).Should().Be("null");
