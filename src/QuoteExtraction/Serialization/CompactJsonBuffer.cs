@@ -16,10 +16,10 @@ namespace QuoteExtraction.Serialization;
 /// punctuation and property names are written by the caller as raw bytes.
 /// </summary>
 /// <remarks>
-/// Why: the writer's per-call bookkeeping (depth, separators, validation) and its separate escape scan and transcode
-/// cost more than the JSON itself for the many small values of claims and quantities. Here a string is transcoded once
-/// and its bytes checked once; only strings with quotes, backslashes, control characters, non-ASCII or lone surrogates
-/// go through the encoder, exactly as the writer does.
+/// Why: the writer's per-call bookkeeping (depth, separators, validation), its surrogate and escape scans and its
+/// transcode cost more than the JSON itself for the many small values of claims and quantities. Here plain ASCII (most
+/// strings) is checked and narrowed in one pass, ASCII escapes are written by hand, and only non-ASCII text asks the
+/// encoder, exactly as the writer does; strings it must escape, or with lone surrogates, take the writer's own route.
 /// </remarks>
 internal sealed class CompactJsonBuffer
 {
@@ -82,10 +82,10 @@ internal sealed class CompactJsonBuffer
 
     /// <summary>Appends a finite double as <see cref="System.Text.Json.Utf8JsonWriter.WriteNumberValue(double)"/> does (shortest round-trip form).</summary>
     /// <remarks>
-    /// Most values are whole numbers (counts, money) or have at most three decimals (scores): those are written from
-    /// integers, which gives the same digits as the shortest round-trip form in the range where that form has no
-    /// exponent (below 1e15; 1e15 and up may be written as <c>1E+15</c>). Negative zero (<c>-0</c>) and the rest take the
-    /// framework's formatter.
+    /// Most values are whole numbers (counts, money) or have at most three decimals (scores): below 1e15 those are
+    /// written from integers, which gives the digits of the shortest round-trip form (the framework's formatter, which
+    /// the writer uses, only switches to exponents such as <c>4.5E+21</c> far above). Negative zero (<c>-0</c>) and
+    /// everything else take the framework's formatter.
     /// </remarks>
     /// <param name="value">The value; must be finite (the writer throws for NaN and infinities, and so do callers' guards).</param>
     public void WriteNumber(double value)
