@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using QuoteExtraction.Benchmarks.Infrastructure;
 using QuoteExtraction.Serialization;
@@ -6,13 +8,15 @@ namespace QuoteExtraction.Benchmarks.Serialization;
 
 /// <summary>
 /// JSON writing alone: <see cref="QuoteJson.WriteJsonLines"/> of the precomputed results of the whole corpus (with
-/// speakers and ids, the <c>quotex extract --output</c> format) into a reused in-memory stream; with and without claims.
+/// speakers and ids, the <c>quotex extract --output</c> format) into a reused in-memory stream; with and without claims;
+/// and, with claims, the way the CLI writes a line (its own <see cref="Utf8JsonWriter"/>, then <see cref="QuoteJson.WriteResultProperties(Utf8JsonWriter, QuoteExtractionResult)"/>).
 /// </summary>
 public class QuoteJsonBenchmarks : CorpusBenchmark
 {
     private QuoteExtractionResult[] _results = [];
     private QuoteExtractionResult[] _withClaims = [];
     private readonly MemoryStream _output = new();
+    private readonly ArrayBufferWriter<byte> _lines = new(1 << 22);
 
     /// <summary>Extracts every document once with <see cref="QuoteExtractor.Default"/>, and once more with claims; not measured.</summary>
     protected override void Setup()
@@ -47,5 +51,36 @@ public class QuoteJsonBenchmarks : CorpusBenchmark
         _output.SetLength(0);
         QuoteJson.WriteJsonLines(_output, _withClaims);
         return _output.Length;
+    }
+
+    /// <summary>
+    /// All results with claims, each line written as <c>quotex extract --claims</c> writes it: a reused compact
+    /// <see cref="Utf8JsonWriter"/> over a batch buffer, the <c>id</c>, then <see cref="QuoteJson.WriteResultProperties(Utf8JsonWriter, QuoteExtractionResult)"/>;
+    /// the buffer is emptied every 3 MB (about one CLI batch of output).
+    /// </summary>
+    /// <returns>The number of UTF-8 bytes written.</returns>
+    [Benchmark(Description = "QuoteJson.WriteResultProperties per line, CLI style (with claims)")]
+    public long WriteResultPropertiesWithClaims()
+    {
+        _lines.ResetWrittenCount();
+        long total = 0;
+        using var writer = new Utf8JsonWriter(_lines, QuoteJson.CompactOptions);
+        foreach (var result in _withClaims)
+        {
+            writer.Reset(_lines);
+            writer.WriteStartObject();
+            writer.WriteString("id"u8, result.Id);
+            QuoteJson.WriteResultProperties(writer, result);
+            writer.WriteEndObject();
+            writer.Flush();
+            _lines.Write("\n"u8);
+            if (_lines.WrittenCount >= 3 << 20)
+            {
+                total += _lines.WrittenCount;
+                _lines.ResetWrittenCount();
+            }
+        }
+
+        return total + _lines.WrittenCount;
     }
 }

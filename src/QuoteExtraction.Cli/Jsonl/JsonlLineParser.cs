@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -21,12 +22,22 @@ internal readonly ref struct JsonlLine
 }
 
 /// <summary>
-/// Parses a JSONL line with <see cref="Utf8JsonReader"/>, taking only <c>id</c> and <c>text</c> and skipping
-/// everything else without materialising it (no <see cref="JsonDocument"/> per line).
+/// Parses a JSONL line, taking only <c>id</c> and <c>text</c> and skipping everything else without materialising it
+/// (no <see cref="JsonDocument"/> per line).
 /// </summary>
+/// <remarks>
+/// The usual line, one flat object of string values (<c>{"id": "...", "source": "...", "text": "..."}</c>), is read by a
+/// small scanner (<see cref="TryParseFlat"/>); anything else, including every malformed line, by
+/// <see cref="Utf8JsonReader"/>, which also words the errors. The scanner accepts only what the reader accepts and gives
+/// the same id and text: the reader validates the escapes of a string byte by byte, which made it cost about as much as
+/// writing the output with claims.
+/// </remarks>
 internal static class JsonlLineParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+
+    // What ends a run of plain string content: the closing quote, an escape, or a control character (not allowed raw).
+    private static readonly SearchValues<byte> StringSpecials = SearchValues.Create(BuildStringSpecials());
 
     /// <summary>Parses one line (without its line break).</summary>
     /// <param name="line">The UTF-8 bytes of the line.</param>
@@ -34,6 +45,18 @@ internal static class JsonlLineParser
     /// <param name="error">Why the line is malformed, when it is.</param>
     /// <returns><c>true</c> for a valid line.</returns>
     public static bool TryParse(ReadOnlySpan<byte> line, out JsonlLine parsed, out string? error)
+    {
+        if (TryParseFlat(line, out parsed))
+        {
+            error = null;
+            return true;
+        }
+
+        return TryParseWithReader(line, out parsed, out error);
+    }
+
+    /// <summary>Parses one line with <see cref="Utf8JsonReader"/> (any valid shape; explains malformed lines).</summary>
+    internal static bool TryParseWithReader(ReadOnlySpan<byte> line, out JsonlLine parsed, out string? error)
     {
         parsed = default;
         try
@@ -128,6 +151,228 @@ internal static class JsonlLineParser
         parsed = new JsonlLine(rawId, text);
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Parses a line that is one object whose values are all strings, with unescaped keys each given once; returns
+    /// <c>false</c> for anything else (the reader then decides), so what it accepts is valid JSON the reader reads the same.
+    /// </summary>
+    internal static bool TryParseFlat(ReadOnlySpan<byte> line, out JsonlLine parsed)
+    {
+        parsed = default;
+        var i = SkipWhitespace(line, 0);
+        if (i >= line.Length || line[i] != (byte)'{')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> rawId = default;
+        ReadOnlySpan<byte> rawText = default;
+        bool hasId = false, hasText = false, textEscaped = false;
+        i = SkipWhitespace(line, i + 1);
+        while (true)
+        {
+            if (!TryScanString(line, i, out var keyEnd, out var keyEscaped) || keyEscaped)
+            {
+                return false;
+            }
+
+            var key = line[(i + 1)..keyEnd];
+            i = SkipWhitespace(line, keyEnd + 1);
+            if (i >= line.Length || line[i] != (byte)':')
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(line, i + 1);
+            if (!TryScanString(line, i, out var valueEnd, out var valueEscaped))
+            {
+                return false; // Not a string (numbers, objects, ...) or malformed.
+            }
+
+            if (key.SequenceEqual("text"u8))
+            {
+                if (hasText)
+                {
+                    return false;
+                }
+
+                hasText = true;
+                rawText = line[(i + 1)..valueEnd];
+                textEscaped = valueEscaped;
+            }
+            else if (key.SequenceEqual("id"u8))
+            {
+                if (hasId)
+                {
+                    return false;
+                }
+
+                hasId = true;
+                rawId = line[i..(valueEnd + 1)]; // With its quotes and escapes, as the reader path copies it.
+            }
+
+            i = SkipWhitespace(line, valueEnd + 1);
+            if (i >= line.Length)
+            {
+                return false;
+            }
+
+            if (line[i] == (byte)',')
+            {
+                i = SkipWhitespace(line, i + 1);
+                continue;
+            }
+
+            if (line[i] != (byte)'}')
+            {
+                return false;
+            }
+
+            break;
+        }
+
+        if (!hasText || SkipWhitespace(line, i + 1) != line.Length)
+        {
+            return false;
+        }
+
+        if (!rawId.IsEmpty && !Utf8.IsValid(rawId))
+        {
+            rawId = default; // As in the reader path: invalid UTF-8 must not reach the output.
+        }
+
+        parsed = new JsonlLine(rawId, DecodeString(rawText, textEscaped));
+        return true;
+    }
+
+    // JSON whitespace: space, tab, line feed, carriage return.
+    private static int SkipWhitespace(ReadOnlySpan<byte> line, int i)
+    {
+        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Checks the JSON string starting with the quote at <paramref name="open"/> as <see cref="Utf8JsonReader"/> does (no raw
+    /// control characters; escapes <c>\" \\ \/ \b \f \n \r \t \uXXXX</c>); bytes of 0x80 and up are not checked here, as the reader does not.
+    /// </summary>
+    private static bool TryScanString(ReadOnlySpan<byte> line, int open, out int close, out bool escaped)
+    {
+        close = -1;
+        escaped = false;
+        if (open >= line.Length || line[open] != (byte)'"')
+        {
+            return false;
+        }
+
+        var i = open + 1;
+        while (true)
+        {
+            var next = line[i..].IndexOfAny(StringSpecials);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+            var b = line[i];
+            if (b == (byte)'"')
+            {
+                close = i;
+                return true;
+            }
+
+            if (b != (byte)'\\' || i + 1 >= line.Length)
+            {
+                return false;
+            }
+
+            escaped = true;
+            switch (line[i + 1])
+            {
+                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                    i += 2;
+                    break;
+                case (byte)'u' when i + 5 < line.Length && TryParseHex(line.Slice(i + 2, 4), out _):
+                    i += 6;
+                    break;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decodes the body of a string <see cref="TryScanString"/> accepted, giving what the reader path gives: its
+    /// <c>GetString</c> when that succeeds, else <see cref="UnescapeLenient"/>; the two agree wherever both apply, so this
+    /// is <see cref="UnescapeLenient"/> without the string builder (invalid UTF-8 as U+FFFD, lone surrogate escapes kept).
+    /// </summary>
+    private static string DecodeString(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        if (!escaped)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        // Never more UTF-16 code units than bytes: a run decodes to at most one unit per byte, an escape to one unit.
+        var rented = ArrayPool<char>.Shared.Rent(raw.Length);
+        var chars = rented.AsSpan();
+        var length = 0;
+        while (true)
+        {
+            var backslash = raw.IndexOf((byte)'\\');
+            var plain = backslash < 0 ? raw : raw[..backslash];
+            if (!plain.IsEmpty)
+            {
+                length += Encoding.UTF8.GetChars(plain, chars[length..]);
+            }
+
+            if (backslash < 0)
+            {
+                break;
+            }
+
+            var escape = raw[backslash + 1];
+            if (escape == (byte)'u')
+            {
+                TryParseHex(raw.Slice(backslash + 2, 4), out var code);
+                chars[length++] = (char)code;
+                raw = raw[(backslash + 6)..];
+            }
+            else
+            {
+                chars[length++] = escape switch
+                {
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    _ => (char)escape, // '"', '\\' and '/' stand for themselves.
+                };
+                raw = raw[(backslash + 2)..];
+            }
+        }
+
+        var text = new string(chars[..length]);
+        ArrayPool<char>.Shared.Return(rented);
+        return text;
+    }
+
+    private static byte[] BuildStringSpecials()
+    {
+        var bytes = new List<byte> { (byte)'"', (byte)'\\' };
+        for (var b = 0; b < 0x20; b++)
+        {
+            bytes.Add((byte)b);
+        }
+
+        return [.. bytes];
     }
 
     private static string ReadString(ref Utf8JsonReader reader)

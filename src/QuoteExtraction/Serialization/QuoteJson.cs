@@ -17,6 +17,9 @@ namespace QuoteExtraction.Serialization;
 /// <c>reportedBy</c> (explicit <c>null</c>s). These names are a stable contract.</para>
 /// <para>Strings with lone UTF-16 surrogates are written with U+FFFD in their place so the output is always valid
 /// JSON; offsets are never changed and still refer to the original text.</para>
+/// <para>Compact writers (no indentation and <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, as in
+/// <see cref="CompactOptions"/>) get the quotes, entities, claims and quantities arrays from a faster internal writer
+/// that produces the same bytes; other writers are driven call by call.</para>
 /// </remarks>
 public static class QuoteJson
 {
@@ -140,18 +143,27 @@ public static class QuoteJson
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(results);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using var writer = new Utf8JsonWriter(buffer, CompactOptions);
+        var buffer = new CompactJsonBuffer(1 << 17);
         foreach (var result in results)
         {
-            writer.Reset(buffer); // One top-level value per line: a reset writer adds no separating comma.
-            WriteResult(writer, result);
-            writer.Flush();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= 1 << 16)
+            ArgumentNullException.ThrowIfNull(result);
+            if (result.Id is null)
+            {
+                buffer.WriteRaw("{"u8);
+            }
+            else
+            {
+                buffer.WriteRaw("{\"id\":"u8);
+                buffer.WriteString(result.Id);
+                buffer.WriteRaw(","u8);
+            }
+
+            WriteResultProperties(buffer, result);
+            buffer.WriteRaw("}\n"u8);
+            if (buffer.Count >= 1 << 16)
             {
                 stream.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
+                buffer.Clear();
             }
         }
 
@@ -184,6 +196,30 @@ public static class QuoteJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        if (IsCompact(writer))
+        {
+            var buffer = RentBuffer();
+            writer.WritePropertyName(QuotesName);
+            WriteQuotes(buffer, result.Quotes);
+            WriteRaw(writer, buffer);
+            writer.WritePropertyName(EntitiesName);
+            WriteEntities(buffer, result.Entities);
+            WriteRaw(writer, buffer);
+            writer.WritePropertyName(ClaimsName);
+            WriteClaims(buffer, result.Claims);
+            WriteRaw(writer, buffer);
+            writer.WritePropertyName(WarningsName);
+            WriteWarnings(buffer, result.Warnings);
+            WriteRaw(writer, buffer);
+            return;
+        }
+
+        WriteResultPropertiesWithWriter(writer, result);
+    }
+
+    /// <summary>The <see cref="Utf8JsonWriter"/> form of <see cref="WriteResultProperties(Utf8JsonWriter, QuoteExtractionResult)"/>, for any writer options (the reference the compact buffer is tested against).</summary>
+    internal static void WriteResultPropertiesWithWriter(Utf8JsonWriter writer, QuoteExtractionResult result)
+    {
         writer.WritePropertyName(QuotesName);
         writer.WriteStartArray();
         var quotes = result.Quotes;
@@ -215,7 +251,7 @@ public static class QuoteJson
         writer.WriteEndArray();
 
         writer.WritePropertyName(ClaimsName);
-        WriteClaims(writer, result.Claims);
+        WriteClaimsWithWriter(writer, result.Claims);
 
         writer.WritePropertyName(WarningsName);
         writer.WriteStartArray();
@@ -301,6 +337,20 @@ public static class QuoteJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(claims);
+        if (IsCompact(writer))
+        {
+            var buffer = RentBuffer();
+            WriteClaims(buffer, claims);
+            WriteRaw(writer, buffer);
+            return;
+        }
+
+        WriteClaimsWithWriter(writer, claims);
+    }
+
+    /// <summary>The <see cref="Utf8JsonWriter"/> form of <see cref="WriteClaims(Utf8JsonWriter, IReadOnlyList{Claims.Claim})"/>, for any writer options.</summary>
+    internal static void WriteClaimsWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Claim> claims)
+    {
         writer.WriteStartArray();
         for (var i = 0; i < claims.Count; i++)
         {
@@ -328,7 +378,7 @@ public static class QuoteJson
         WriteSafeString(writer, TypeName, claim.Type);
         writer.WriteNumber(CheckWorthinessName, double.IsFinite(claim.CheckWorthiness) ? claim.CheckWorthiness : 0.0);
         writer.WritePropertyName(QuantitiesName);
-        WriteQuantities(writer, claim.Quantities);
+        WriteQuantitiesWithWriter(writer, claim.Quantities);
         writer.WritePropertyName(TimeName);
         if (claim.Time is { } time)
         {
@@ -385,6 +435,21 @@ public static class QuoteJson
     public static void WriteQuantities(Utf8JsonWriter writer, IReadOnlyList<Claims.Quantity> quantities)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(quantities);
+        if (IsCompact(writer))
+        {
+            var buffer = RentBuffer();
+            WriteQuantities(buffer, quantities);
+            WriteRaw(writer, buffer);
+            return;
+        }
+
+        WriteQuantitiesWithWriter(writer, quantities);
+    }
+
+    /// <summary>The <see cref="Utf8JsonWriter"/> form of <see cref="WriteQuantities(Utf8JsonWriter, IReadOnlyList{Claims.Quantity})"/>, for any writer options.</summary>
+    internal static void WriteQuantitiesWithWriter(Utf8JsonWriter writer, IReadOnlyList<Claims.Quantity> quantities)
+    {
         ArgumentNullException.ThrowIfNull(quantities);
         writer.WriteStartArray();
         for (var i = 0; i < quantities.Count; i++)
@@ -544,6 +609,331 @@ public static class QuoteJson
         WriteSafeString(writer, TextName, span.Text);
         writer.WriteEndObject();
     }
+
+    // Compact output without Utf8JsonWriter's per-call work: the same bytes the writer code above produces with
+    // CompactOptions (tests compare the two on every field). Writers that indent or use another encoder keep the
+    // writer code, which stays the reference.
+    [ThreadStatic]
+    private static CompactJsonBuffer? t_buffer;
+
+    /// <summary>Whether <paramref name="writer"/> writes what <see cref="CompactJsonBuffer"/> writes: no indentation, the relaxed encoder.</summary>
+    private static bool IsCompact(Utf8JsonWriter writer)
+    {
+        var options = writer.Options;
+        return !options.Indented && ReferenceEquals(options.Encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    }
+
+    /// <summary>The calling thread's buffer, cleared (one per thread: the CLI serializes batches in parallel).</summary>
+    private static CompactJsonBuffer RentBuffer()
+    {
+        var buffer = t_buffer ??= new CompactJsonBuffer();
+        buffer.Clear();
+        return buffer;
+    }
+
+    /// <summary>Hands the buffer to the writer as one value and clears it.</summary>
+    private static void WriteRaw(Utf8JsonWriter writer, CompactJsonBuffer buffer)
+    {
+        writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+        buffer.Clear();
+    }
+
+    /// <summary>Writes <c>"quotes":[...],"entities":[...],"claims":[...],"warnings":[...]</c> (no braces) to a compact buffer.</summary>
+    internal static void WriteResultProperties(CompactJsonBuffer buffer, QuoteExtractionResult result)
+    {
+        buffer.WriteRaw("\"quotes\":"u8);
+        WriteQuotes(buffer, result.Quotes);
+        buffer.WriteRaw(",\"entities\":"u8);
+        WriteEntities(buffer, result.Entities);
+        buffer.WriteRaw(",\"claims\":"u8);
+        WriteClaims(buffer, result.Claims);
+        buffer.WriteRaw(",\"warnings\":"u8);
+        WriteWarnings(buffer, result.Warnings);
+    }
+
+    private static void WriteQuotes(CompactJsonBuffer buffer, IReadOnlyList<Quotation> quotes)
+    {
+        buffer.WriteRaw("["u8);
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.WriteRaw(","u8);
+            }
+
+            WriteQuotation(buffer, quotes[i]);
+        }
+
+        buffer.WriteRaw("]"u8);
+    }
+
+    private static void WriteQuotation(CompactJsonBuffer buffer, Quotation quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        buffer.WriteRaw("{\"start\":"u8);
+        buffer.WriteNumber(quote.Start);
+        buffer.WriteRaw(",\"end\":"u8);
+        buffer.WriteNumber(quote.End);
+        buffer.WriteRaw(",\"text\":"u8);
+        buffer.WriteString(quote.Text);
+        buffer.WriteRaw(",\"kind\":"u8);
+        buffer.WriteRaw(KindJson(quote.Kind));
+        buffer.WriteRaw(",\"innerStart\":"u8);
+        buffer.WriteNumber(quote.InnerStart);
+        buffer.WriteRaw(",\"innerEnd\":"u8);
+        buffer.WriteNumber(quote.InnerEnd);
+        buffer.WriteRaw(",\"unclosed\":"u8);
+        buffer.WriteBoolean(quote.Unclosed);
+        buffer.WriteRaw(",\"depth\":"u8);
+        buffer.WriteNumber(quote.Depth);
+        buffer.WriteRaw(",\"continuesNext\":"u8);
+        buffer.WriteBoolean(quote.ContinuesNext);
+        buffer.WriteRaw(",\"continuesPrevious\":"u8);
+        buffer.WriteBoolean(quote.ContinuesPrevious);
+        buffer.WriteRaw(",\"speaker\":"u8);
+        if (quote.Speaker is { } speaker)
+        {
+            buffer.WriteRaw("{\"name\":"u8);
+            buffer.WriteString(speaker.Name);
+            buffer.WriteRaw(",\"mention\":"u8);
+            WriteSpan(buffer, speaker.Mention);
+            buffer.WriteRaw("}"u8);
+        }
+        else
+        {
+            buffer.WriteNull();
+        }
+
+        buffer.WriteRaw(",\"cue\":"u8);
+        WriteSpan(buffer, quote.Cue);
+
+        var source = quote.Source ?? QuoteSource.Unknown;
+        buffer.WriteRaw(",\"source\":{\"medium\":"u8);
+        buffer.WriteString(source.Medium);
+        buffer.WriteRaw(",\"outlet\":"u8);
+        buffer.WriteString(source.Outlet);
+        buffer.WriteRaw(",\"event\":"u8);
+        buffer.WriteString(source.Event);
+        buffer.WriteRaw(",\"reportedBy\":"u8);
+        buffer.WriteString(source.ReportedBy);
+        if (source.MediumEvidence is not null || source.OutletEvidence is not null || source.EventEvidence is not null || source.ReportedByEvidence is not null)
+        {
+            buffer.WriteRaw(",\"evidence\":{\"medium\":"u8);
+            WriteSpan(buffer, source.MediumEvidence);
+            buffer.WriteRaw(",\"outlet\":"u8);
+            WriteSpan(buffer, source.OutletEvidence);
+            buffer.WriteRaw(",\"event\":"u8);
+            WriteSpan(buffer, source.EventEvidence);
+            buffer.WriteRaw(",\"reportedBy\":"u8);
+            WriteSpan(buffer, source.ReportedByEvidence);
+            buffer.WriteRaw("}"u8);
+        }
+
+        buffer.WriteRaw(",\"inherited\":"u8);
+        buffer.WriteBoolean(source.Inherited);
+        buffer.WriteRaw("},\"confidence\":"u8);
+        buffer.WriteNumber(double.IsFinite(quote.Confidence) ? quote.Confidence : 0.0);
+        buffer.WriteRaw("}"u8);
+    }
+
+    private static void WriteEntities(CompactJsonBuffer buffer, IReadOnlyList<DocumentEntity> entities)
+    {
+        buffer.WriteRaw("["u8);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            buffer.WriteRaw(i > 0 ? ",{\"name\":"u8 : "{\"name\":"u8);
+            buffer.WriteString(entity.Name);
+            buffer.WriteRaw(",\"kind\":"u8);
+            buffer.WriteString(entity.Kind);
+            buffer.WriteRaw(",\"mentions\":["u8);
+            var mentions = entity.Mentions;
+            for (var j = 0; j < mentions.Count; j++)
+            {
+                if (j > 0)
+                {
+                    buffer.WriteRaw(","u8);
+                }
+
+                WriteSpan(buffer, mentions[j]);
+            }
+
+            buffer.WriteRaw("]}"u8);
+        }
+
+        buffer.WriteRaw("]"u8);
+    }
+
+    private static void WriteWarnings(CompactJsonBuffer buffer, IReadOnlyList<ExtractionWarning> warnings)
+    {
+        buffer.WriteRaw("["u8);
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            var warning = warnings[i];
+            ArgumentNullException.ThrowIfNull(warning);
+            buffer.WriteRaw(i > 0 ? ",{\"code\":"u8 : "{\"code\":"u8);
+            buffer.WriteString(warning.Code);
+            buffer.WriteRaw(",\"message\":"u8);
+            buffer.WriteString(warning.Message);
+            buffer.WriteRaw(",\"position\":"u8);
+            if (warning.Position is { } position)
+            {
+                buffer.WriteNumber(position);
+            }
+            else
+            {
+                buffer.WriteNull();
+            }
+
+            buffer.WriteRaw("}"u8);
+        }
+
+        buffer.WriteRaw("]"u8);
+    }
+
+    private static void WriteClaims(CompactJsonBuffer buffer, IReadOnlyList<Claims.Claim> claims)
+    {
+        buffer.WriteRaw("["u8);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var claim = claims[i];
+            ArgumentNullException.ThrowIfNull(claim);
+            buffer.WriteRaw(i > 0 ? ",{\"start\":"u8 : "{\"start\":"u8);
+            buffer.WriteNumber(claim.Start);
+            buffer.WriteRaw(",\"end\":"u8);
+            buffer.WriteNumber(claim.End);
+            buffer.WriteRaw(",\"text\":"u8);
+            buffer.WriteString(claim.Text);
+            buffer.WriteRaw(",\"type\":"u8);
+            buffer.WriteString(claim.Type);
+            buffer.WriteRaw(",\"checkWorthiness\":"u8);
+            buffer.WriteNumber(double.IsFinite(claim.CheckWorthiness) ? claim.CheckWorthiness : 0.0);
+            buffer.WriteRaw(",\"quantities\":"u8);
+            WriteQuantities(buffer, claim.Quantities);
+            buffer.WriteRaw(",\"time\":"u8);
+            if (claim.Time is { } time)
+            {
+                buffer.WriteRaw("{\"text\":"u8);
+                buffer.WriteString(time.Text);
+                buffer.WriteRaw(",\"value\":"u8);
+                buffer.WriteString(time.Value);
+                buffer.WriteRaw("}"u8);
+            }
+            else
+            {
+                buffer.WriteNull();
+            }
+
+            buffer.WriteRaw(",\"comparison\":"u8);
+            if (claim.Comparison is { } comparison)
+            {
+                buffer.WriteRaw("{\"direction\":"u8);
+                buffer.WriteString(comparison.Direction);
+                buffer.WriteRaw(",\"reference\":"u8);
+                if (comparison.Reference is { } reference)
+                {
+                    buffer.WriteRaw("{\"value\":"u8);
+                    WriteNumberOrNull(buffer, reference.Value);
+                    buffer.WriteRaw(",\"text\":"u8);
+                    buffer.WriteString(reference.Text);
+                    buffer.WriteRaw("}"u8);
+                }
+                else
+                {
+                    buffer.WriteNull();
+                }
+
+                buffer.WriteRaw("}"u8);
+            }
+            else
+            {
+                buffer.WriteNull();
+            }
+
+            buffer.WriteRaw(",\"assertedBy\":{\"name\":"u8);
+            buffer.WriteString(claim.AssertedBy.Name);
+            buffer.WriteRaw(",\"kind\":"u8);
+            buffer.WriteString(claim.AssertedBy.Kind);
+            buffer.WriteRaw("}}"u8);
+        }
+
+        buffer.WriteRaw("]"u8);
+    }
+
+    private static void WriteQuantities(CompactJsonBuffer buffer, IReadOnlyList<Claims.Quantity> quantities)
+    {
+        ArgumentNullException.ThrowIfNull(quantities);
+        buffer.WriteRaw("["u8);
+        for (var i = 0; i < quantities.Count; i++)
+        {
+            var q = quantities[i];
+            buffer.WriteRaw(i > 0 ? ",{\"start\":"u8 : "{\"start\":"u8);
+            buffer.WriteNumber(q.Start);
+            buffer.WriteRaw(",\"end\":"u8);
+            buffer.WriteNumber(q.End);
+            buffer.WriteRaw(",\"text\":"u8);
+            buffer.WriteString(q.Text);
+            buffer.WriteRaw(",\"value\":"u8);
+            WriteNumberOrNull(buffer, q.Value);
+            if (q.IsRange)
+            {
+                buffer.WriteRaw(",\"low\":"u8);
+                WriteNumberOrNull(buffer, q.Low);
+                buffer.WriteRaw(",\"high\":"u8);
+                WriteNumberOrNull(buffer, q.High);
+            }
+
+            buffer.WriteRaw(",\"bound\":"u8);
+            buffer.WriteString(q.BoundSymbol);
+            buffer.WriteRaw(",\"unit\":"u8);
+            buffer.WriteString(q.Unit);
+            buffer.WriteRaw(",\"normalizedUnit\":"u8);
+            buffer.WriteString(q.NormalizedUnit);
+            buffer.WriteRaw(",\"measured\":"u8);
+            buffer.WriteString(q.Measured);
+            buffer.WriteRaw("}"u8);
+        }
+
+        buffer.WriteRaw("]"u8);
+    }
+
+    private static void WriteNumberOrNull(CompactJsonBuffer buffer, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            buffer.WriteNumber(v);
+        }
+        else
+        {
+            buffer.WriteNull();
+        }
+    }
+
+    private static void WriteSpan(CompactJsonBuffer buffer, TextSpan? span)
+    {
+        if (span is null)
+        {
+            buffer.WriteNull();
+            return;
+        }
+
+        buffer.WriteRaw("{\"start\":"u8);
+        buffer.WriteNumber(span.Start);
+        buffer.WriteRaw(",\"end\":"u8);
+        buffer.WriteNumber(span.End);
+        buffer.WriteRaw(",\"text\":"u8);
+        buffer.WriteString(span.Text);
+        buffer.WriteRaw("}"u8);
+    }
+
+    private static ReadOnlySpan<byte> KindJson(QuotationKind kind) => kind switch
+    {
+        QuotationKind.Direct => "\"direct\""u8,
+        QuotationKind.Partial => "\"partial\""u8,
+        QuotationKind.Mixed => "\"mixed\""u8,
+        QuotationKind.Indirect => "\"indirect\""u8,
+        _ => "\"other\""u8,
+    };
 
     private static JsonEncodedText KindValue(QuotationKind kind) =>
         (uint)kind < (uint)KindValues.Length ? KindValues[(int)kind] : KindValues[(int)QuotationKind.Other];
