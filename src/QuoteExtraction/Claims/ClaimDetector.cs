@@ -260,7 +260,7 @@ public static class ClaimDetector
         int firstToken = doc.TokenIndexAt(start), endToken = doc.TokenIndexAt(end);
         int words = 0;
         var tokens = doc.Tokens;
-        for (int t = firstToken; t < endToken; t++)
+        for (int t = firstToken; t < endToken && words < 4; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
             {
@@ -540,7 +540,7 @@ public static class ClaimDetector
             var token = tokens[t];
             if (token.Kind == TokenKind.Number)
             {
-                if (token.Length == 4 && int.TryParse(doc.GetText(token), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100)
+                if (token.Length == 4 && text[token.Start] is '1' or '2' && int.TryParse(doc.GetText(token), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100)
                 {
                     if (t > first && QuantityWords.FullMonthNumber(doc.GetText(tokens[t - 1])) is var month and > 0)
                     {

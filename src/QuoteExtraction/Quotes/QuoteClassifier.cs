@@ -1,3 +1,4 @@
+using System.Buffers;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Quotes;
@@ -380,7 +381,7 @@ internal static class QuoteClassifier
 
             var token = s[start..i];
             words++;
-            var core = token.Trim("\"'“”‘’([{)]}.,;:!?…—–-*");
+            var core = TrimPunctuation(token);
             if (core.Length > 0 && char.IsLetter(core[0]))
             {
                 if (!FunctionWordLookup.Contains(core) || words == 1)
@@ -407,6 +408,26 @@ internal static class QuoteClassifier
         }
 
         return words;
+    }
+
+    // The quote marks, brackets and punctuation around a word. A set look-up per end char: Trim with a char list tested
+    // every listed char for every end char of every word of every quotation.
+    private static readonly SearchValues<char> WordPunctuation = SearchValues.Create("\"'“”‘’([{)]}.,;:!?…—–-*");
+
+    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> token)
+    {
+        int a = 0, b = token.Length;
+        while (a < b && WordPunctuation.Contains(token[a]))
+        {
+            a++;
+        }
+
+        while (b > a && WordPunctuation.Contains(token[b - 1]))
+        {
+            b--;
+        }
+
+        return token[a..b];
     }
 
     private static bool IsLikelyAbbreviation(ReadOnlySpan<char> token)
