@@ -111,7 +111,15 @@ public static class ClaimDetector
         var hits = s_hits ??= [];
         hits.Clear();
         ClaimCues.Scan(doc, hits);
-        var run = new Run(doc, hits, QuantityParser.Parse(text), scorer);
+        // The quantities as a span: read many times per clause, through the list interface each read was a dispatch.
+        var parsed = QuantityParser.Parse(text);
+        ReadOnlySpan<Quantity> quantities = parsed switch
+        {
+            List<Quantity> list => CollectionsMarshal.AsSpan(list),
+            Quantity[] array => array,
+            _ => [.. parsed],
+        };
+        var run = new Run(doc, hits, quantities, scorer);
         int quoteIndex = 0;
         var sentences = doc.Sentences;
         for (int s = 0; s < sentences.Length; s++)
@@ -160,11 +168,11 @@ public static class ClaimDetector
     }
 
     /// <summary>The state of one pass over a document: its cues and quantities with cursors, the current sentence and the claims so far.</summary>
-    private ref struct Run(TextDocument doc, List<ClaimCues.Hit> hits, IReadOnlyList<Quantity> quantities, IClaimScorer scorer)
+    private ref struct Run(TextDocument doc, List<ClaimCues.Hit> hits, ReadOnlySpan<Quantity> quantities, IClaimScorer scorer)
     {
         public readonly TextDocument Doc = doc;
         public readonly List<ClaimCues.Hit> Hits = hits;
-        public readonly IReadOnlyList<Quantity> Quantities = quantities;
+        public readonly ReadOnlySpan<Quantity> Quantities = quantities;
         public readonly IClaimScorer Scorer = scorer;
         public int Hit;
         public int Quantity;
@@ -222,7 +230,7 @@ public static class ClaimDetector
         }
 
         // Quantities and cues in the piece (both lists are in text order; pieces come in text order).
-        while (qi < quantities.Count && quantities[qi].Start < start)
+        while (qi < quantities.Length && quantities[qi].Start < start)
         {
             qi++;
         }
@@ -234,7 +242,7 @@ public static class ClaimDetector
 
         int qEnd = qi;
         bool anyQuantity = false;
-        while (qEnd < quantities.Count && quantities[qEnd].Start < end)
+        while (qEnd < quantities.Length && quantities[qEnd].Start < end)
         {
             anyQuantity |= IsClaimQuantity(quantities[qEnd]);
             qEnd++;
@@ -379,9 +387,9 @@ public static class ClaimDetector
     private static bool IsTrim(char c) => char.IsWhiteSpace(c) || c is '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019' or ',' or '\u2013' or '\u2014' or '-' or ':' or '\u00AB' or '\u00BB';
 
     // Whether a cue word belongs to a quantity: inside its text, or its bound words just before it ("more than 40").
-    private static bool InsideQuantity(IReadOnlyList<Quantity> quantities, int from, int to, int offset)
+    private static bool InsideQuantity(ReadOnlySpan<Quantity> quantities, int from, int to, int offset)
     {
-        for (int k = Math.Max(0, from - 1); k < to && k < quantities.Count; k++)
+        for (int k = Math.Max(0, from - 1); k < to && k < quantities.Length; k++)
         {
             var q = quantities[k];
             if (!q.IsQuantity)
@@ -399,7 +407,7 @@ public static class ClaimDetector
     }
 
     private static ClaimComparison? Compare(
-        string text, List<Quantity>? own, List<ClaimCues.Hit> hits, int hi, int hEnd, IReadOnlyList<Quantity> quantities, int qi, int qEnd, int end)
+        string text, List<Quantity>? own, List<ClaimCues.Hit> hits, int hi, int hEnd, ReadOnlySpan<Quantity> quantities, int qi, int qEnd, int end)
     {
         string? direction = null;
         ClaimReference? reference = null;
