@@ -269,6 +269,8 @@ public static class QuantityParser
         private int Continue(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadScale(ref item);
+            // "one mln" is a million, not the pronoun or determiner "one".
+            isOne &= !item.Scaled;
 
             // Dates and years.
             if (item.Currency is null && item.Plain && !item.Scaled)
@@ -400,12 +402,15 @@ public static class QuantityParser
 
         private int Emit(ref Item item, List<Quantity> found)
         {
-            if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
+            // Numbers scaled by a word are amounts, never house numbers or labels: "30 mln N.Z. Dlrs", "SELLS TWO MLN
+            // SHARES" (a letter may still be a name: "Flora Lite 5K Road Race", "LCA 100K").
+            var scaledByWord = item.Scaled && char.IsLetter(At(item.End - 2));
+            if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && !scaledByWord && IsAddress(item.End))
             {
                 item.Kind = QuantityKind.Other;
             }
 
-            if (item.Kind is QuantityKind.Count && item.Currency is null && item.Unit is null && item.Plain && LabelBefore(item.Start))
+            if (item.Kind is QuantityKind.Count && item.Currency is null && item.Unit is null && item.Plain && !scaledByWord && LabelBefore(item.Start))
             {
                 item.Kind = QuantityKind.Other;
             }
@@ -451,6 +456,9 @@ public static class QuantityParser
                 var e = WordEnd(q);
                 var w = Slice(q, e);
                 double scale;
+                // Single letters scale only where a million or thousand is meant ("$5m", "5M", "10k"). The wire's "mln" and
+                // "mn" are millions wherever they stand ("49.1 mln shares"); "mil" alone also measures thickness, so it
+                // scales only glued or after a currency ("5mil", "$5 mil").
                 if (w.Length == 1 && (w[0] == 'M' || (w[0] == 'm' && item.Currency is not null && glued) || ((w[0] is 'k' or 'K') && glued) || (w[0] == 'B' && glued && item.Currency is not null)))
                 {
                     scale = w[0] switch { 'M' or 'm' => 1e6, 'B' => 1e9, _ => 1e3 };
@@ -459,7 +467,7 @@ public static class QuantityParser
                         break;
                     }
                 }
-                else if (!QuantityWords.Scales.TryGetValue(w, out scale) || (w.Length <= 3 && !glued && item.Currency is null && w[0] == 'm'))
+                else if (!QuantityWords.Scales.TryGetValue(w, out scale) || (!glued && item.Currency is null && w.Equals("mil", StringComparison.OrdinalIgnoreCase)))
                 {
                     break;
                 }
@@ -531,6 +539,13 @@ public static class QuantityParser
 
             high.RawValue = high.Value;
             ReadScale(ref high);
+            // "or" joins ascending alternatives ("two or three"); a smaller figure after "or" is another measure of
+            // the same thing: "15.9 mln dlrs or 5.86 dlrs per share".
+            if (next - low.End == 4 && At(low.End + 1) == 'o' && high.Value < low.Value && low.Scaled)
+            {
+                return false;
+            }
+
             return true;
         }
 
@@ -626,7 +641,8 @@ public static class QuantityParser
                     UnitKind.Count => QuantityKind.Count,
                     _ => QuantityKind.Measure,
                 };
-                if (entry.Normalized == "pound-mass" && item.Scaled)
+                // "£" aside, "5m pounds" is money; "5 mln lbs" stays a weight.
+                if (entry.Normalized == "pound-mass" && item.Scaled && entry.Form is not ("lbs" or "lb"))
                 {
                     item.UnitNorm = "pound sterling";
                     item.Kind = QuantityKind.Money;

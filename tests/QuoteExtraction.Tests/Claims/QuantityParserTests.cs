@@ -294,6 +294,60 @@ public class QuantityParserTests
         act.Should().Throw<ArgumentNullException>();
     }
 
+    [TestCase("The group placed 49.1 mln shares with investors.", 49.1e6, "shares", "share")]
+    [TestCase("The harvest reached 1.3 mln tonnes this season.", 1.3e6, "tonnes", "tonne")]
+    [TestCase("About 2 mn shares changed hands on Friday.", 2e6, "shares", "share")]
+    [TestCase("The buyer will take 3 bln shares.", 3e9, "shares", "share")]
+    [TestCase("Brokers expect one mln shares to be sold.", 1e6, "shares", "share")]
+    [TestCase("The ministry ordered 12 MLN VACCINE DOSES last week.", 12e6, null, null)]
+    public void Parse_WireScaleAbbreviation_ScalesTheNumber(string text, double value, string? unit, string? normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        if (unit is not null)
+        {
+            q.Unit.Should().Be(unit);
+            q.NormalizedUnit.Should().Be(normalized);
+        }
+    }
+
+    [Test]
+    public void Parse_MilAlone_IsNotAScale()
+    {
+        var q = Single("The new film is only 4 mil thick.");
+
+        q.Value.Should().Be(4);
+    }
+
+    [Test]
+    public void Parse_MlnBeforeAbbreviatedPlace_IsNotAnAddress()
+    {
+        var q = Single("The agency hopes to raise 40 mln U.S. funds.");
+
+        q.Value.Should().Be(40e6);
+        q.IsQuantity.Should().BeTrue();
+    }
+
+    [Test]
+    public void Parse_SmallerFigureAfterOr_IsNotARange()
+    {
+        var found = Quantities("The gain was 12.5 mln crowns or 3.10 crowns a share.");
+
+        found.Select(q => q.Value).Should().Equal(12.5e6, 3.10);
+        found.Should().OnlyContain(q => !q.IsRange);
+    }
+
+    [Test]
+    public void Parse_MlnLbs_StaysAWeight()
+    {
+        var q = Single("Shipments came to 8.2 mln lbs in May.");
+
+        q.Value.Should().BeApproximately(8.2e6, 1e-3);
+        q.Kind.Should().Be(QuantityKind.Measure);
+        q.NormalizedUnit.Should().Be("pound-mass");
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
