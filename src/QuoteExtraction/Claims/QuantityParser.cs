@@ -802,12 +802,17 @@ public static class QuantityParser
                     maxWords = Math.Min(maxWords, UnitLexicon.MaxWords(Slice(s, we)));
                 }
 
-                if (we >= limit || At(we) is not (' ' or '-' or '/'))
+                if (we >= limit || At(we) is not (' ' or '-' or '/' or '.'))
                 {
                     break;
                 }
 
+                // Dotted forms go on past the dot and its space: "U.S. dollars", "sq. m".
                 e = we + 1;
+                if (At(we) == '.' && At(e) == ' ')
+                {
+                    e++;
+                }
             }
 
             count = Math.Min(count, maxWords);

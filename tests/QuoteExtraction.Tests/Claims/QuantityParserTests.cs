@@ -348,6 +348,17 @@ public class QuantityParserTests
         q.NormalizedUnit.Should().Be("pound-mass");
     }
 
+    [TestCase("The charity raised 60 U.S. dollars from each guest.", 60, "dollar", QuantityKind.Money)]
+    [TestCase("The flat measures 45 sq. m in all.", 45, "square metre", QuantityKind.Measure)]
+    public void Parse_DottedUnitForm_IsMatched(string text, double value, string normalized, QuantityKind kind)
+    {
+        var q = Single(text);
+
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(normalized);
+        q.Kind.Should().Be(kind);
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
