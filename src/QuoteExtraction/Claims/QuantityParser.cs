@@ -539,9 +539,10 @@ public static class QuantityParser
 
             high.RawValue = high.Value;
             ReadScale(ref high);
-            // "or" joins ascending alternatives ("two or three"); a smaller figure after "or" is another measure of
-            // the same thing: "15.9 mln dlrs or 5.86 dlrs per share".
-            if (next - low.End == 4 && At(low.End + 1) == 'o' && high.Value < low.Value && low.Scaled)
+            // "or" joins alternatives of one size ("two or three", "5 or 6 mln", "140 or 138"); a figure ten times
+            // smaller after "or", or one of another scale after a unit, is another measure of the same thing:
+            // "15.9 mln dlrs or 5.86 dlrs per share", "699,800 or 9.1 pct", "a 90.25 dlr or 384 mln dlr offer".
+            if (next - low.End == 4 && At(low.End + 1) == 'o' && (high.Value * 10 < low.Value || (low.Unit is not null && low.Scaled != high.Scaled)))
             {
                 return false;
             }
@@ -882,7 +883,8 @@ public static class QuantityParser
                     return;
                 }
 
-                norm = Singular(noun).ToLowerInvariant();
+                // "shr" is the wire's share: "25 cts per shr".
+                norm = noun is "shr" ? "share" : Singular(noun).ToLowerInvariant();
                 if (noun is "mmBTU" or "MMBtu")
                 {
                     norm = "mega british thermal unit";
@@ -894,7 +896,7 @@ public static class QuantityParser
             item.End = ne;
         }
 
-        private static bool IsPerNoun(ReadOnlySpan<char> noun) => noun is "share" or "barrel" or "ounce" or "gallon" or "month" or "year" or "day"
+        private static bool IsPerNoun(ReadOnlySpan<char> noun) => noun is "share" or "shr" or "barrel" or "ounce" or "gallon" or "month" or "year" or "day"
             or "week" or "hour" or "gram" or "tonne" or "ton" or "litre" or "liter" or "person" or "head" or "night" or "pound" or "unit" or "kilo"
             or "kilogram" or "minute" or "game" or "season" or "pop" or "piece" or "ticket" or "visit" or "seat" or "mile";
 

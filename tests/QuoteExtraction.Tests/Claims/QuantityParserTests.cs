@@ -359,6 +359,68 @@ public class QuantityParserTests
         q.Kind.Should().Be(kind);
     }
 
+    [TestCase("The unit earned 5 mln dlrs last year.", 5e6, "dollar")]
+    [TestCase("The bid values the firm at 2.5 billion DLRS.", 2.5e9, "dollar")]
+    [TestCase("Profit came to 1.2 bln stg in the year.", 1.2e9, "pound sterling")]
+    [TestCase("The board declared a dividend of 25 cts.", 25, "cent")]
+    [TestCase("The loss narrowed to one ct.", 1, "cent")]
+    [TestCase("The notes total 40 mln Canadian dlrs.", 40e6, "canadian dollar")]
+    [TestCase("The bank will raise 60 mln U.S. Dlrs next month.", 60e6, "dollar")]
+    [TestCase("Reserves grew to 4.8 billion guilders.", 4.8e9, "dutch guilder")]
+    [TestCase("The fine was set at 300 mln lire.", 300e6, "italian lira")]
+    public void Parse_WireCurrencyAbbreviation_IsMoney(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_DlrsAndDollarSign_NormaliseAlike()
+    {
+        Single("It costs 5 dlrs.").NormalizedUnit.Should().Be(Single("It costs $5.").NormalizedUnit);
+        Single("It costs 5 dlrs.").NormalizedUnit.Should().Be(Single("It costs 5 dollars.").NormalizedUnit);
+        Single("It costs 50 cts.").NormalizedUnit.Should().Be(Single("It costs 50 cents.").NormalizedUnit);
+    }
+
+    [TestCase("Earnings were 40 cts a share.", "cent per share")]
+    [TestCase("Earnings were 40 cts per shr.", "cent per share")]
+    [TestCase("Earnings were 1.15 dlrs a shr.", "dollar per share")]
+    public void Parse_WirePerShare_IsPerShare(string text, string normalized)
+    {
+        Single(text).NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_WireMonths_AreMonths()
+    {
+        var q = Single("Net income for the nine mths rose.");
+
+        q.Value.Should().Be(9);
+        q.Kind.Should().Be(QuantityKind.Measure);
+        q.NormalizedUnit.Should().Be("month");
+    }
+
+    [Test]
+    public void Parse_TotalOrPerShareAmount_IsTwoFigures()
+    {
+        var found = Quantities("Net profit was 8,250,000 dlrs or 1.40 dlrs per share.");
+
+        found.Select(q => q.Value).Should().Equal(8_250_000, 1.40);
+        found.Select(q => q.NormalizedUnit).Should().Equal("dollar", "dollar per share");
+    }
+
+    [Test]
+    public void Parse_CloseAlternativesWithOr_StayARange()
+    {
+        var q = Single("Analysts expect the price to settle at 140 or 138 yen.");
+
+        q.Low.Should().Be(138);
+        q.High.Should().Be(140);
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
