@@ -180,6 +180,19 @@ public static class QuantityParser
                 return meridiem;
             }
 
+            // Wire times of day, four (or three) bare digits: "by 1200 GMT", "at 0930 hrs EST", "1700 local time".
+            if (intDigits is 3 or 4 && numEnd - numberStart == intDigits && currency is null && value % 100 < 60 && value <= 2400)
+            {
+                var timeEnd = ClockZoneEnd(numberStart, numEnd);
+                if (timeEnd > numEnd)
+                {
+                    item.End = timeEnd;
+                    item.Kind = QuantityKind.Time;
+                    Add(found, in item);
+                    return timeEnd;
+                }
+            }
+
             // Fractions 1/16, 1⁄32; other slashes (dates 9/11, 24/7) are not quantities.
             if ((c == '/' || c == '⁄') && char.IsAsciiDigit(At(numEnd + 1)) && plain)
             {
@@ -2057,6 +2070,57 @@ public static class QuantityParser
                 if (d == '.' && At(q + 2) is 'm' or 'M' && At(q + 3) == '.')
                 {
                     return q + 4;
+                }
+            }
+
+            return p;
+        }
+
+        // The end of the time zone, "local time" or "hrs" after wire-style clock digits ending at p, or p when none
+        // follows. "hrs"/"hours" alone make a time only after four written digits and "at", "by", "until"...: "at 1530
+        // hrs", not "for 1200 hours".
+        [MethodImpl(MethodImplOptions.NoInlining)] // rare: only bare three- and four-digit numbers come here
+        private int ClockZoneEnd(int numberStart, int p)
+        {
+            var q = At(p) == ' ' ? p + 1 : p;
+            var e = WordEnd(q);
+            var w = Slice(q, e);
+            if (w is "hrs" or "HRS" or "hours")
+            {
+                var end = e;
+                var after = ZoneEnd(e + 1);
+                if (At(e) == ' ' && after > e + 1)
+                {
+                    return after;
+                }
+
+                var before = WordBefore(numberStart);
+                return p - numberStart == 4 && before < numberStart
+                    && Slice(before, SkipSpaceBack(numberStart)) is "at" or "by" or "until" or "till" or "before" or "after" or "from" or "since"
+                    ? end : p;
+            }
+
+            var zone = ZoneEnd(q);
+            return zone > q ? zone : p;
+        }
+
+        // The end of a time zone at p ("GMT", "EST", "local time"), or p.
+        private int ZoneEnd(int p)
+        {
+            var e = WordEnd(p);
+            var w = Slice(p, e);
+            if (w is "GMT" or "gmt" or "UTC" or "EST" or "EDT" or "CST" or "CDT" or "MST" or "MDT" or "PST" or "PDT" or "BST" or "CET" or "CEST"
+                or "JST" or "HKT" or "SGT" or "AEST" or "AEDT")
+            {
+                return e;
+            }
+
+            if (w is "local" && At(e) == ' ')
+            {
+                var te = WordEnd(e + 1);
+                if (Slice(e + 1, te) is "time")
+                {
+                    return te;
                 }
             }
 

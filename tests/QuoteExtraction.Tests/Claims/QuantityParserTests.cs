@@ -421,6 +421,31 @@ public class QuantityParserTests
         q.High.Should().Be(140);
     }
 
+    [TestCase("The index was 3% higher by 1200 GMT on Friday.", "1200 GMT")]
+    [TestCase("The final kicks off at 2015 GMT.", "2015 GMT")]
+    [TestCase("Trading in the stock resumes at 0930 hrs EST.", "0930 hrs EST")]
+    [TestCase("The tremor struck at 1430 local time.", "1430 local time")]
+    [TestCase("The committee reconvenes at 1530 hrs.", "1530 hrs")]
+    [TestCase("The ferry left at 815 gmt.", "815 gmt")]
+    public void Parse_WireTimeOfDay_IsATime(string text, string span)
+    {
+        var time = QuantityParser.Parse(text).Single(q => q.Text == span);
+
+        time.Kind.Should().Be(QuantityKind.Time);
+        time.IsQuantity.Should().BeFalse();
+        Quantities(text).Should().NotContain(q => q.Start == time.Start);
+    }
+
+    [TestCase("Volunteers gave 1200 hours of their time.", 1200, "hour")]
+    [TestCase("The pilot has flown for 1500 hrs this year.", 1500, "hour")]
+    public void Parse_FourDigitHoursWithoutTimeCue_StayADuration(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
