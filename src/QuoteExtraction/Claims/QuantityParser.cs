@@ -356,7 +356,7 @@ public static class QuantityParser
                 }
             }
 
-            var hyphenated = item.Word && At(item.End) == '-';
+            var hyphenated = item.Word && !item.Scaled && At(item.End) == '-';
             ReadUnit(ref item, isOne);
             if (isOne && item.Unit is null)
             {
@@ -459,7 +459,9 @@ public static class QuantityParser
             var scaled = false;
             for (var n = 0; n < 3; n++)
             {
-                var glued = At(p) is not ' ' and not '\u00A0';
+                // A scale word may follow a hyphen in an adjective: "a 15-mln-dlr contract", "a 2-billion-yen loan".
+                var hyphen = n == 0 && At(p) == '-';
+                var glued = !hyphen && At(p) is not ' ' and not '\u00A0';
                 var q = glued ? p : p + 1;
                 if (!char.IsLetter(At(q)))
                 {
@@ -472,7 +474,7 @@ public static class QuantityParser
                 // Single letters scale only where a million or thousand is meant ("$5m", "5M", "10k"). The wire's "mln" and
                 // "mn" are millions wherever they stand ("49.1 mln shares"); "mil" alone also measures thickness, so it
                 // scales only glued or after a currency ("5mil", "$5 mil").
-                if (w.Length == 1 && (w[0] == 'M' || (w[0] == 'm' && item.Currency is not null && glued) || ((w[0] is 'k' or 'K') && glued) || (w[0] == 'B' && glued && item.Currency is not null)))
+                if (w.Length == 1 && !hyphen && (w[0] == 'M' || (w[0] == 'm' && item.Currency is not null && glued) || ((w[0] is 'k' or 'K') && glued) || (w[0] == 'B' && glued && item.Currency is not null)))
                 {
                     scale = w[0] switch { 'M' or 'm' => 1e6, 'B' => 1e9, _ => 1e3 };
                     if (w[0] == 'M' && !glued && item.Currency is null)

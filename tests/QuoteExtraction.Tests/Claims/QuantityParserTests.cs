@@ -446,6 +446,20 @@ public class QuantityParserTests
         q.NormalizedUnit.Should().Be(normalized);
     }
 
+    [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
+    [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
+    [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
+    [TestCase("The bank is issuing a 200 mln franc bond.", 200e6, "swiss franc")]
+    [TestCase("The fund lent 50 mln Ecus to farmers.", 50e6, "european currency unit")]
+    [TestCase("Tourism brought in 30 bln baht last year.", 30e9, "thai baht")]
+    public void Parse_HyphenatedScaleAndWireCurrency_AreRead(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
