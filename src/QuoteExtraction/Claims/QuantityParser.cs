@@ -181,7 +181,8 @@ public static class QuantityParser
             }
 
             // Wire times of day, four (or three) bare digits: "by 1200 GMT", "at 0930 hrs EST", "1700 local time".
-            if (intDigits is 3 or 4 && numEnd - numberStart == intDigits && currency is null && value % 100 < 60 && value <= 2400)
+            if (intDigits is 3 or 4 && numEnd - numberStart == intDigits && currency is null && ZoneStart(c == ' ' ? At(numEnd + 1) : c)
+                && value % 100 < 60 && value <= 2400)
             {
                 var timeEnd = ClockZoneEnd(numberStart, numEnd);
                 if (timeEnd > numEnd)
@@ -2105,6 +2106,9 @@ public static class QuantityParser
             var zone = ZoneEnd(q);
             return zone > q ? zone : p;
         }
+
+        // Whether a char can start a time zone, "hrs", "hours" or "local": a cheap test before the words are read.
+        private static bool ZoneStart(char c) => c is (>= 'A' and <= 'Z') or 'g' or 'h' or 'l';
 
         // The end of a time zone at p ("GMT", "EST", "local time"), or p.
         private int ZoneEnd(int p)
