@@ -180,6 +180,20 @@ public static class QuantityParser
                 return meridiem;
             }
 
+            // Wire times of day, four (or three) bare digits: "by 1200 GMT", "at 0930 hrs EST", "1700 local time".
+            if (intDigits is 3 or 4 && numEnd - numberStart == intDigits && currency is null && ZoneStart(c == ' ' ? At(numEnd + 1) : c)
+                && value % 100 < 60 && value <= 2400)
+            {
+                var timeEnd = ClockZoneEnd(numberStart, numEnd);
+                if (timeEnd > numEnd)
+                {
+                    item.End = timeEnd;
+                    item.Kind = QuantityKind.Time;
+                    Add(found, in item);
+                    return timeEnd;
+                }
+            }
+
             // Fractions 1/16, 1⁄32; other slashes (dates 9/11, 24/7) are not quantities.
             if ((c == '/' || c == '⁄') && char.IsAsciiDigit(At(numEnd + 1)) && plain)
             {
@@ -269,6 +283,8 @@ public static class QuantityParser
         private int Continue(ref Item item, List<Quantity> found, bool isOne)
         {
             ReadScale(ref item);
+            // "one mln" is a million, not the pronoun or determiner "one".
+            isOne &= !item.Scaled;
 
             // Dates and years.
             if (item.Currency is null && item.Plain && !item.Scaled)
@@ -341,7 +357,7 @@ public static class QuantityParser
                 }
             }
 
-            var hyphenated = item.Word && At(item.End) == '-';
+            var hyphenated = item.Word && !item.Scaled && At(item.End) == '-';
             ReadUnit(ref item, isOne);
             if (isOne && item.Unit is null)
             {
@@ -400,12 +416,15 @@ public static class QuantityParser
 
         private int Emit(ref Item item, List<Quantity> found)
         {
-            if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && IsAddress(item.End))
+            // Numbers scaled by a word are amounts, never house numbers or labels: "30 mln N.Z. Dlrs", "SELLS TWO MLN
+            // SHARES" (a letter may still be a name: "Flora Lite 5K Road Race", "LCA 100K").
+            var scaledByWord = item.Scaled && char.IsLetter(At(item.End - 2));
+            if (item.Kind is QuantityKind.Count && item.Unit is null && item.Currency is null && item.Plain && !scaledByWord && IsAddress(item.End))
             {
                 item.Kind = QuantityKind.Other;
             }
 
-            if (item.Kind is QuantityKind.Count && item.Currency is null && item.Unit is null && item.Plain && LabelBefore(item.Start))
+            if (item.Kind is QuantityKind.Count && item.Currency is null && item.Unit is null && item.Plain && !scaledByWord && LabelBefore(item.Start))
             {
                 item.Kind = QuantityKind.Other;
             }
@@ -441,7 +460,9 @@ public static class QuantityParser
             var scaled = false;
             for (var n = 0; n < 3; n++)
             {
-                var glued = At(p) is not ' ' and not '\u00A0';
+                // A scale word may follow a hyphen in an adjective: "a 15-mln-dlr contract", "a 2-billion-yen loan".
+                var hyphen = n == 0 && At(p) == '-';
+                var glued = !hyphen && At(p) is not ' ' and not '\u00A0';
                 var q = glued ? p : p + 1;
                 if (!char.IsLetter(At(q)))
                 {
@@ -451,7 +472,10 @@ public static class QuantityParser
                 var e = WordEnd(q);
                 var w = Slice(q, e);
                 double scale;
-                if (w.Length == 1 && (w[0] == 'M' || (w[0] == 'm' && item.Currency is not null && glued) || ((w[0] is 'k' or 'K') && glued) || (w[0] == 'B' && glued && item.Currency is not null)))
+                // Single letters scale only where a million or thousand is meant ("$5m", "5M", "10k"). The wire's "mln" and
+                // "mn" are millions wherever they stand ("49.1 mln shares"); "mil" alone also measures thickness, so it
+                // scales only glued or after a currency ("5mil", "$5 mil").
+                if (w.Length == 1 && !hyphen && (w[0] == 'M' || (w[0] == 'm' && item.Currency is not null && glued) || ((w[0] is 'k' or 'K') && glued) || (w[0] == 'B' && glued && item.Currency is not null)))
                 {
                     scale = w[0] switch { 'M' or 'm' => 1e6, 'B' => 1e9, _ => 1e3 };
                     if (w[0] == 'M' && !glued && item.Currency is null)
@@ -459,7 +483,7 @@ public static class QuantityParser
                         break;
                     }
                 }
-                else if (!QuantityWords.Scales.TryGetValue(w, out scale) || (w.Length <= 3 && !glued && item.Currency is null && w[0] == 'm'))
+                else if (!QuantityWords.Scales.TryGetValue(w, out scale) || (!glued && item.Currency is null && w.Equals("mil", StringComparison.OrdinalIgnoreCase)))
                 {
                     break;
                 }
@@ -531,6 +555,14 @@ public static class QuantityParser
 
             high.RawValue = high.Value;
             ReadScale(ref high);
+            // "or" joins alternatives of one size ("two or three", "5 or 6 mln", "140 or 138"); a figure ten times
+            // smaller after "or", or one of another scale after a unit, is another measure of the same thing:
+            // "15.9 mln dlrs or 5.86 dlrs per share", "699,800 or 9.1 pct", "a 90.25 dlr or 384 mln dlr offer".
+            if (next - low.End == 4 && At(low.End + 1) == 'o' && (high.Value * 10 < low.Value || (low.Unit is not null && low.Scaled != high.Scaled)))
+            {
+                return false;
+            }
+
             return true;
         }
 
@@ -626,7 +658,8 @@ public static class QuantityParser
                     UnitKind.Count => QuantityKind.Count,
                     _ => QuantityKind.Measure,
                 };
-                if (entry.Normalized == "pound-mass" && item.Scaled)
+                // "£" aside, "5m pounds" is money; "5 mln lbs" stays a weight.
+                if (entry.Normalized == "pound-mass" && item.Scaled && entry.Form is not ("lbs" or "lb"))
                 {
                     item.UnitNorm = "pound sterling";
                     item.Kind = QuantityKind.Money;
@@ -786,12 +819,17 @@ public static class QuantityParser
                     maxWords = Math.Min(maxWords, UnitLexicon.MaxWords(Slice(s, we)));
                 }
 
-                if (we >= limit || At(we) is not (' ' or '-' or '/'))
+                if (we >= limit || At(we) is not (' ' or '-' or '/' or '.'))
                 {
                     break;
                 }
 
+                // Dotted forms go on past the dot and its space: "U.S. dollars", "sq. m".
                 e = we + 1;
+                if (At(we) == '.' && At(e) == ' ')
+                {
+                    e++;
+                }
             }
 
             count = Math.Min(count, maxWords);
@@ -861,7 +899,8 @@ public static class QuantityParser
                     return;
                 }
 
-                norm = Singular(noun).ToLowerInvariant();
+                // "shr" is the wire's share: "25 cts per shr".
+                norm = noun is "shr" ? "share" : Singular(noun).ToLowerInvariant();
                 if (noun is "mmBTU" or "MMBtu")
                 {
                     norm = "mega british thermal unit";
@@ -873,7 +912,7 @@ public static class QuantityParser
             item.End = ne;
         }
 
-        private static bool IsPerNoun(ReadOnlySpan<char> noun) => noun is "share" or "barrel" or "ounce" or "gallon" or "month" or "year" or "day"
+        private static bool IsPerNoun(ReadOnlySpan<char> noun) => noun is "share" or "shr" or "barrel" or "ounce" or "gallon" or "month" or "year" or "day"
             or "week" or "hour" or "gram" or "tonne" or "ton" or "litre" or "liter" or "person" or "head" or "night" or "pound" or "unit" or "kilo"
             or "kilogram" or "minute" or "game" or "season" or "pop" or "piece" or "ticket" or "visit" or "seat" or "mile";
 
@@ -2034,6 +2073,60 @@ public static class QuantityParser
                 if (d == '.' && At(q + 2) is 'm' or 'M' && At(q + 3) == '.')
                 {
                     return q + 4;
+                }
+            }
+
+            return p;
+        }
+
+        // The end of the time zone, "local time" or "hrs" after wire-style clock digits ending at p, or p when none
+        // follows. "hrs"/"hours" alone make a time only after four written digits and "at", "by", "until"...: "at 1530
+        // hrs", not "for 1200 hours".
+        [MethodImpl(MethodImplOptions.NoInlining)] // rare: only bare three- and four-digit numbers come here
+        private int ClockZoneEnd(int numberStart, int p)
+        {
+            var q = At(p) == ' ' ? p + 1 : p;
+            var e = WordEnd(q);
+            var w = Slice(q, e);
+            if (w is "hrs" or "HRS" or "hours")
+            {
+                var end = e;
+                var after = ZoneEnd(e + 1);
+                if (At(e) == ' ' && after > e + 1)
+                {
+                    return after;
+                }
+
+                var before = WordBefore(numberStart);
+                return p - numberStart == 4 && before < numberStart
+                    && Slice(before, SkipSpaceBack(numberStart)) is "at" or "by" or "until" or "till" or "before" or "after" or "from" or "since"
+                    ? end : p;
+            }
+
+            var zone = ZoneEnd(q);
+            return zone > q ? zone : p;
+        }
+
+        // Whether a char can start a time zone, "hrs", "hours" or "local": a cheap test before the words are read.
+        private static bool ZoneStart(char c) => c is (>= 'A' and <= 'Z') or 'g' or 'h' or 'l';
+
+        // The end of a time zone at p ("GMT", "EST", "local time"), or p.
+        private int ZoneEnd(int p)
+        {
+            var e = WordEnd(p);
+            var w = Slice(p, e);
+            if (w is "GMT" or "gmt" or "UTC" or "EST" or "EDT" or "CST" or "CDT" or "MST" or "MDT" or "PST" or "PDT" or "BST" or "CET" or "CEST"
+                or "JST" or "HKT" or "SGT" or "AEST" or "AEDT")
+            {
+                return e;
+            }
+
+            if (w is "local" && At(e) == ' ')
+            {
+                var te = WordEnd(e + 1);
+                if (Slice(e + 1, te) is "time")
+                {
+                    return te;
                 }
             }
 

@@ -294,6 +294,172 @@ public class QuantityParserTests
         act.Should().Throw<ArgumentNullException>();
     }
 
+    [TestCase("The group placed 49.1 mln shares with investors.", 49.1e6, "shares", "share")]
+    [TestCase("The harvest reached 1.3 mln tonnes this season.", 1.3e6, "tonnes", "tonne")]
+    [TestCase("About 2 mn shares changed hands on Friday.", 2e6, "shares", "share")]
+    [TestCase("The buyer will take 3 bln shares.", 3e9, "shares", "share")]
+    [TestCase("Brokers expect one mln shares to be sold.", 1e6, "shares", "share")]
+    [TestCase("The ministry ordered 12 MLN VACCINE DOSES last week.", 12e6, null, null)]
+    public void Parse_WireScaleAbbreviation_ScalesTheNumber(string text, double value, string? unit, string? normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        if (unit is not null)
+        {
+            q.Unit.Should().Be(unit);
+            q.NormalizedUnit.Should().Be(normalized);
+        }
+    }
+
+    [Test]
+    public void Parse_MilAlone_IsNotAScale()
+    {
+        var q = Single("The new film is only 4 mil thick.");
+
+        q.Value.Should().Be(4);
+    }
+
+    [Test]
+    public void Parse_MlnBeforeAbbreviatedPlace_IsNotAnAddress()
+    {
+        var q = Single("The agency hopes to raise 40 mln U.S. funds.");
+
+        q.Value.Should().Be(40e6);
+        q.IsQuantity.Should().BeTrue();
+    }
+
+    [Test]
+    public void Parse_SmallerFigureAfterOr_IsNotARange()
+    {
+        var found = Quantities("The gain was 12.5 mln crowns or 3.10 crowns a share.");
+
+        found.Select(q => q.Value).Should().Equal(12.5e6, 3.10);
+        found.Should().OnlyContain(q => !q.IsRange);
+    }
+
+    [Test]
+    public void Parse_MlnLbs_StaysAWeight()
+    {
+        var q = Single("Shipments came to 8.2 mln lbs in May.");
+
+        q.Value.Should().BeApproximately(8.2e6, 1e-3);
+        q.Kind.Should().Be(QuantityKind.Measure);
+        q.NormalizedUnit.Should().Be("pound-mass");
+    }
+
+    [TestCase("The charity raised 60 U.S. dollars from each guest.", 60, "dollar", QuantityKind.Money)]
+    [TestCase("The flat measures 45 sq. m in all.", 45, "square metre", QuantityKind.Measure)]
+    public void Parse_DottedUnitForm_IsMatched(string text, double value, string normalized, QuantityKind kind)
+    {
+        var q = Single(text);
+
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(normalized);
+        q.Kind.Should().Be(kind);
+    }
+
+    [TestCase("The unit earned 5 mln dlrs last year.", 5e6, "dollar")]
+    [TestCase("The bid values the firm at 2.5 billion DLRS.", 2.5e9, "dollar")]
+    [TestCase("Profit came to 1.2 bln stg in the year.", 1.2e9, "pound sterling")]
+    [TestCase("The board declared a dividend of 25 cts.", 25, "cent")]
+    [TestCase("The loss narrowed to one ct.", 1, "cent")]
+    [TestCase("The notes total 40 mln Canadian dlrs.", 40e6, "canadian dollar")]
+    [TestCase("The bank will raise 60 mln U.S. Dlrs next month.", 60e6, "dollar")]
+    [TestCase("Reserves grew to 4.8 billion guilders.", 4.8e9, "dutch guilder")]
+    [TestCase("The fine was set at 300 mln lire.", 300e6, "italian lira")]
+    public void Parse_WireCurrencyAbbreviation_IsMoney(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_DlrsAndDollarSign_NormaliseAlike()
+    {
+        Single("It costs 5 dlrs.").NormalizedUnit.Should().Be(Single("It costs $5.").NormalizedUnit);
+        Single("It costs 5 dlrs.").NormalizedUnit.Should().Be(Single("It costs 5 dollars.").NormalizedUnit);
+        Single("It costs 50 cts.").NormalizedUnit.Should().Be(Single("It costs 50 cents.").NormalizedUnit);
+    }
+
+    [TestCase("Earnings were 40 cts a share.", "cent per share")]
+    [TestCase("Earnings were 40 cts per shr.", "cent per share")]
+    [TestCase("Earnings were 1.15 dlrs a shr.", "dollar per share")]
+    public void Parse_WirePerShare_IsPerShare(string text, string normalized)
+    {
+        Single(text).NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_WireMonths_AreMonths()
+    {
+        var q = Single("Net income for the nine mths rose.");
+
+        q.Value.Should().Be(9);
+        q.Kind.Should().Be(QuantityKind.Measure);
+        q.NormalizedUnit.Should().Be("month");
+    }
+
+    [Test]
+    public void Parse_TotalOrPerShareAmount_IsTwoFigures()
+    {
+        var found = Quantities("Net profit was 8,250,000 dlrs or 1.40 dlrs per share.");
+
+        found.Select(q => q.Value).Should().Equal(8_250_000, 1.40);
+        found.Select(q => q.NormalizedUnit).Should().Equal("dollar", "dollar per share");
+    }
+
+    [Test]
+    public void Parse_CloseAlternativesWithOr_StayARange()
+    {
+        var q = Single("Analysts expect the price to settle at 140 or 138 yen.");
+
+        q.Low.Should().Be(138);
+        q.High.Should().Be(140);
+    }
+
+    [TestCase("The index was 3% higher by 1200 GMT on Friday.", "1200 GMT")]
+    [TestCase("The final kicks off at 2015 GMT.", "2015 GMT")]
+    [TestCase("Trading in the stock resumes at 0930 hrs EST.", "0930 hrs EST")]
+    [TestCase("The tremor struck at 1430 local time.", "1430 local time")]
+    [TestCase("The committee reconvenes at 1530 hrs.", "1530 hrs")]
+    [TestCase("The ferry left at 815 gmt.", "815 gmt")]
+    public void Parse_WireTimeOfDay_IsATime(string text, string span)
+    {
+        var time = QuantityParser.Parse(text).Single(q => q.Text == span);
+
+        time.Kind.Should().Be(QuantityKind.Time);
+        time.IsQuantity.Should().BeFalse();
+        Quantities(text).Should().NotContain(q => q.Start == time.Start);
+    }
+
+    [TestCase("Volunteers gave 1200 hours of their time.", 1200, "hour")]
+    [TestCase("The pilot has flown for 1500 hrs this year.", 1500, "hour")]
+    public void Parse_FourDigitHoursWithoutTimeCue_StayADuration(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
+    [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
+    [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
+    [TestCase("The bank is issuing a 200 mln franc bond.", 200e6, "swiss franc")]
+    [TestCase("The fund lent 50 mln Ecus to farmers.", 50e6, "european currency unit")]
+    [TestCase("Tourism brought in 30 bln baht last year.", 30e9, "thai baht")]
+    public void Parse_HyphenatedScaleAndWireCurrency_AreRead(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
     [Test, Explicit("Speed measurement on the 24 MB news corpus; prints MB/s.")]
     public void Parse_NewsCorpus_Speed()
     {
