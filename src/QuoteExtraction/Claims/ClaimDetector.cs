@@ -176,6 +176,9 @@ public static class ClaimDetector
         public readonly IClaimScorer Scorer = scorer;
         public int Hit;
         public int Quantity;
+
+        // Every token before this one ends at or before the start of the next piece (pieces come in text order).
+        public int Token;
         public SentenceSpan Sentence;
         public List<Claim>? Claims;
 
@@ -265,9 +268,13 @@ public static class ClaimDetector
             return;
         }
 
-        int firstToken = doc.TokenIndexAt(start), endToken = doc.TokenIndexAt(end);
-        int words = 0;
+        // The piece's tokens by a cursor moving forward from the sentence's first token: a candidate spans a few dozen
+        // tokens at most past the last one, where two binary searches over the document's tokens cost more.
         var tokens = doc.Tokens;
+        int firstToken = TokenAfter(tokens, Math.Max(run.Token, run.Sentence.FirstToken), start);
+        int endToken = TokenAfter(tokens, firstToken, end);
+        run.Token = endToken;
+        int words = 0;
         for (int t = firstToken; t < endToken && words < 4; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
@@ -374,6 +381,18 @@ public static class ClaimDetector
                 : run.SentenceAsserter(),
         };
         (run.Claims ??= []).Add(claim);
+    }
+
+    // TextDocument.TokenIndexAt(offset) given that no token before `from` ends past the offset: the first token from
+    // `from` on whose end is past it.
+    private static int TokenAfter(ReadOnlySpan<Token> tokens, int from, int offset)
+    {
+        while (from < tokens.Length && tokens[from].End <= offset)
+        {
+            from++;
+        }
+
+        return from;
     }
 
     // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
