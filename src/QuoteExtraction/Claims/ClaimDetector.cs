@@ -272,7 +272,9 @@ public static class ClaimDetector
         // The piece's tokens by a cursor moving forward from the sentence's first token: a candidate spans a few dozen
         // tokens at most past the last one, where two binary searches over the document's tokens cost more.
         var tokens = doc.Tokens;
-        int firstToken = TokenAfter(tokens, Math.Max(run.Token, run.Sentence.FirstToken), start);
+        // (Pieces out of text order, which the extractor never passes, fall back to the search.)
+        int from = Math.Max(run.Token, run.Sentence.FirstToken);
+        int firstToken = from > 0 && tokens[from - 1].End > start ? doc.TokenIndexAt(start) : TokenAfter(tokens, from, start);
         int endToken = TokenAfter(tokens, firstToken, end);
         run.Token = endToken;
         int words = 0;
