@@ -42,6 +42,23 @@ public class ClaimDetectorBenchmarks : CorpusBenchmark
         return claims;
     }
 
+    /// <summary>The claim cue scan alone (the first step of <see cref="Detect"/>: every token of every document).</summary>
+    /// <returns>The number of cue hits.</returns>
+    [Benchmark(Description = "ClaimCues.Scan (every token)")]
+    public long ScanCues()
+    {
+        var hits = new List<ClaimCues.Hit>();
+        long count = 0;
+        foreach (var doc in _documents)
+        {
+            hits.Clear();
+            ClaimCues.Scan(doc, hits);
+            count += hits.Count;
+        }
+
+        return count;
+    }
+
     /// <summary>The check-worthiness of every sentence with the embedded model.</summary>
     /// <returns>The number of sentences scored at 0.5 or above.</returns>
     [Benchmark(Description = "CheckWorthinessModel.Score (every sentence)")]

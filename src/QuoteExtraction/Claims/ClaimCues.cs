@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QuoteExtraction.Text;
 
 namespace QuoteExtraction.Claims;
@@ -82,6 +83,43 @@ internal static class ClaimCues
         return lookup;
     }
 
+    // A bit per (length, first char, last char) of the cue words, case folded (see Shape): a cheap test that rules out
+    // most tokens without a branch, before the look-up.
+    private static readonly ulong[] Shapes = BuildShapes();
+
+    // Tokens are pre-screened in chunks of this many: the candidates' indices fit a small per-thread buffer.
+    private const int Chunk = 256;
+
+    [ThreadStatic] private static int[]? s_candidates;
+
+    private static ulong[] BuildShapes()
+    {
+        var shapes = new ulong[16 * 32 * 32 / 64];
+        foreach (var (word, _) in Entries)
+        {
+            int shape = Shape(word.Length, word[0], word[^1]);
+            shapes[shape >> 6] |= 1UL << shape;
+        }
+
+        return shapes;
+    }
+
+    // The length (mod 16) and the low five bits of the first and last chars with ASCII letters folded to lower case.
+    // Words equal ignoring case share a shape, unless a non-ASCII char is involved, which MayBeCue lets through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Shape(int length, char first, char last) => ((length & 15) << 10) | (((first | 0x20) & 31) << 5) | ((last | 0x20) & 31);
+
+    // Whether a token may be a cue word: a word of a cue's shape or with a non-ASCII first or last char. No false
+    // negatives (the look-up decides); computed without branches, as most tokens fail it unpredictably.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeCue(string text, in Text.Token token, ulong[] shapes)
+    {
+        char first = text[token.Start], last = text[token.End - 1];
+        int shape = Shape(token.End - token.Start, first, last);
+        bool known = ((shapes[shape >> 6] >> shape) & 1) != 0;
+        return (token.Kind == Text.TokenKind.Word) & (known | ((first | last) >= 0x80));
+    }
+
     /// <summary>A cue occurrence: its tokens <c>[FirstToken, EndToken)</c>, their character range and what it signals.</summary>
     internal readonly record struct Hit(int FirstToken, int EndToken, int Start, int End, ClaimCue Cue);
 
@@ -90,45 +128,66 @@ internal static class ClaimCues
     {
         var text = doc.Text;
         var tokens = doc.Tokens;
-        for (int t = 0; t < tokens.Length; t++)
+        var shapes = Shapes;
+        var candidates = s_candidates ??= new int[Chunk];
+        for (int from = 0; from < tokens.Length; from += Chunk)
         {
-            var token = tokens[t];
-            if (token.Kind != Text.TokenKind.Word || !Lookup.TryGetValue(doc.GetText(token), out var cue))
+            // The tokens of the chunk that may be cues, by index, then only those looked up.
+            int to = Math.Min(tokens.Length, from + Chunk), count = 0;
+            for (int t = from; t < to; t++)
             {
-                continue;
+                candidates[count] = t;
+                count += MayBeCue(text, tokens[t], shapes) ? 1 : 0;
             }
 
-            var next = t + 1 < tokens.Length ? text.AsSpan(tokens[t + 1].Start, tokens[t + 1].End - tokens[t + 1].Start) : default;
-            int nextEnd = t + 1 < tokens.Length ? tokens[t + 1].End : token.End;
-            if ((cue & ClaimCue.NeedsFrom) != 0)
+            for (int c = 0; c < count; c++)
             {
-                if (next.Equals("from", StringComparison.Ordinal))
-                {
-                    hits.Add(new Hit(t, t + 1, token.Start, token.End, cue & ~ClaimCue.NeedsFrom));
-                }
+                Match(doc, candidates[c], hits);
             }
-            else if (cue == ClaimCue.Ranking && !IsRecord(text, token.Start, token.End, text.Length))
+        }
+    }
+
+    // The cue hit of token t, if any.
+    private static void Match(Text.TextDocument doc, int t, List<Hit> hits)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        var token = tokens[t];
+        if (token.Kind != Text.TokenKind.Word || !Lookup.TryGetValue(doc.GetText(token), out var cue))
+        {
+            return;
+        }
+
+        var next = t + 1 < tokens.Length ? text.AsSpan(tokens[t + 1].Start, tokens[t + 1].End - tokens[t + 1].Start) : default;
+        int nextEnd = t + 1 < tokens.Length ? tokens[t + 1].End : token.End;
+        if ((cue & ClaimCue.NeedsFrom) != 0)
+        {
+            if (next.Equals("from", StringComparison.Ordinal))
             {
-                // "track record", "criminal record", "on the record": not a ranking.
+                hits.Add(new Hit(t, t + 1, token.Start, token.End, cue & ~ClaimCue.NeedsFrom));
             }
-            else if ((cue & ClaimCue.Up) != 0 && (cue & ClaimCue.NeedsTo) != 0)
+        }
+        else if (cue == ClaimCue.Ranking && !IsRecord(text, token.Start, token.End, text.Length))
+        {
+            // "track record", "criminal record", "on the record": not a ranking.
+        }
+        else if ((cue & ClaimCue.Up) != 0 && (cue & ClaimCue.NeedsTo) != 0)
+        {
+            if (next.Equals("than", StringComparison.OrdinalIgnoreCase))
             {
-                if (next.Equals("than", StringComparison.OrdinalIgnoreCase))
-                {
-                    hits.Add(new Hit(t, t + 1, token.Start, token.End, ClaimCue.Up)); // "more" counts only in "more than"
-                }
+                hits.Add(new Hit(t, t + 1, token.Start, token.End, ClaimCue.Up)); // "more" counts only in "more than"
             }
-            else if ((cue & (ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)) != 0)
+        }
+        else if ((cue & (ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)) != 0)
+        {
+            if (next.Equals("to", StringComparison.OrdinalIgnoreCase) || ((cue & ClaimCue.NeedsWithTo) != 0 && next.Equals("with", StringComparison.OrdinalIgnoreCase)))
             {
-                if (next.Equals("to", StringComparison.OrdinalIgnoreCase) || ((cue & ClaimCue.NeedsWithTo) != 0 && next.Equals("with", StringComparison.OrdinalIgnoreCase)))
-                {
-                    hits.Add(new Hit(t, t + 2, token.Start, nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
-                }
+                hits.Add(new Hit(t, t + 2, token.Start, nextEnd, cue & ~(ClaimCue.NeedsTo | ClaimCue.NeedsWithTo)));
             }
-            else
-            {
-                hits.Add(new Hit(t, t + 1, token.Start, token.End, cue));
-            }
+        }
+        else
+        {
+            hits.Add(new Hit(t, t + 1, token.Start, token.End, cue));
         }
     }
 

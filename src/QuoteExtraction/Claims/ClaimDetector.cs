@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using QuoteExtraction.Text;
 
@@ -176,6 +177,9 @@ public static class ClaimDetector
         public readonly IClaimScorer Scorer = scorer;
         public int Hit;
         public int Quantity;
+
+        // Every token before this one ends at or before the start of the next piece (pieces come in text order).
+        public int Token;
         public SentenceSpan Sentence;
         public List<Claim>? Claims;
 
@@ -265,9 +269,15 @@ public static class ClaimDetector
             return;
         }
 
-        int firstToken = doc.TokenIndexAt(start), endToken = doc.TokenIndexAt(end);
-        int words = 0;
+        // The piece's tokens by a cursor moving forward from the sentence's first token: a candidate spans a few dozen
+        // tokens at most past the last one, where two binary searches over the document's tokens cost more.
         var tokens = doc.Tokens;
+        // (Pieces out of text order, which the extractor never passes, fall back to the search.)
+        int from = Math.Max(run.Token, run.Sentence.FirstToken);
+        int firstToken = from > 0 && tokens[from - 1].End > start ? doc.TokenIndexAt(start) : TokenAfter(tokens, from, start);
+        int endToken = TokenAfter(tokens, firstToken, end);
+        run.Token = endToken;
+        int words = 0;
         for (int t = firstToken; t < endToken && words < 4; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
@@ -374,6 +384,18 @@ public static class ClaimDetector
                 : run.SentenceAsserter(),
         };
         (run.Claims ??= []).Add(claim);
+    }
+
+    // TextDocument.TokenIndexAt(offset) given that no token before `from` ends past the offset: the first token from
+    // `from` on whose end is past it.
+    private static int TokenAfter(ReadOnlySpan<Token> tokens, int from, int offset)
+    {
+        while (from < tokens.Length && tokens[from].End <= offset)
+        {
+            from++;
+        }
+
+        return from;
     }
 
     // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
@@ -602,15 +624,26 @@ public static class ClaimDetector
         return null;
     }
 
-    private static bool MayBeTimeWord(int length, char first) => (length, first | 0x20) switch
+    // Per word length, a bit per first letter ('a' is bit 0) of the time words of that length. A table look-up inlined
+    // into the token loop: the switch it replaces was a call per word token of every claim.
+    private static ReadOnlySpan<uint> TimeWordStarts =>
+    [
+        0, 0, 0, 0,
+        (1u << ('t' - 'a')) | (1u << ('l' - 'a')) | (1u << ('n' - 'a')) | (1u << ('p' - 'a')), // this, last, next, past
+        1u << ('t' - 'a'),                                                                    // today
+        1u << ('c' - 'a'),                                                                    // coming
+        0,
+        (1u << ('p' - 'a')) | (1u << ('t' - 'a')),                                            // previous, tomorrow
+        1u << ('y' - 'a'),                                                                    // yesterday
+    ];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeTimeWord(int length, char first)
     {
-        (4, 't' or 'l' or 'n' or 'p') => true,
-        (5, 't') => true,
-        (6, 'c') => true,
-        (8, 'p' or 't') => true,
-        (9, 'y') => true,
-        _ => false,
-    };
+        var starts = TimeWordStarts;
+        uint letter = (uint)((first | 0x20) - 'a');
+        return (uint)length < (uint)starts.Length && letter < 26 && (starts[length] & (1u << (int)letter)) != 0;
+    }
 
     /// <summary>The data source the sentence credits: "figures show" (figures), "ONS figures show" (ONS), "according to the ONS", "data from the Home Office", "a report by X found".</summary>
     internal static ClaimAsserter? Source(TextDocument doc, SentenceSpan sentence, List<ClaimCues.Hit> hits)

@@ -42,6 +42,25 @@ public class HashedWeightsTests
     }
 
     [Test]
+    public void Indexer_AbsentBuckets_ArePositiveZeroBitForBit_AlsoPastTheLastWeight()
+    {
+        // The look-up reads a neighbouring value (or the padding) for an absent bucket and masks it: the result must be
+        // +0 exactly, never the neighbour or -0, for scores to stay bit-identical.
+        var plain = new float[256];
+        plain[3] = -1.25f;
+        plain[130] = -0.5f;
+        var packed = new HashedWeights(plain);
+
+        for (int i = 0; i < plain.Length; i++)
+        {
+            BitConverter.SingleToInt32Bits(packed[i]).Should().Be(BitConverter.SingleToInt32Bits(plain[i]), $"bucket {i}");
+        }
+
+        packed.NonZero.Should().Be(2);
+        BitConverter.SingleToInt32Bits(new HashedWeights(new float[128])[127]).Should().Be(0);
+    }
+
+    [Test]
     public void NonZeroEntries_InBucketOrder_RebuildTheArray()
     {
         var plain = SparseWeights(1024, 11);

@@ -69,7 +69,6 @@ internal static class CheckWorthinessFeatures
         I = 1 << 21,
     }
 
-    private static readonly CategoryTable Lexicon = new(BuildLexicon());
 
     private static Dictionary<string, Cat> BuildLexicon()
     {
@@ -559,39 +558,44 @@ internal static class CheckWorthinessFeatures
     /// The word categories keyed by the FNV hash the scanner computes anyway, so each word costs one probe of a small
     /// open-addressing table instead of a second hash and a dictionary look-up.
     /// </summary>
-    private sealed class CategoryTable
+    /// <remarks>
+    /// Static read-only arrays rather than an instance: optimised code takes their addresses and the mask as constants,
+    /// where the instance cost two dependent loads (the table, then its array) on the way to every probe.
+    /// </remarks>
+    private static class Lexicon
     {
         // Hash and category packed in one long (0 = empty slot; every listed word has a category), the words beside them
         // for the final comparison: the probed array takes 8 KB and stays in the first-level cache.
-        private readonly ulong[] _slots;
-        private readonly string[] _words;
-        private readonly int _mask;
+        private static readonly ulong[] Slots;
+        private static readonly string[] Words;
+        private static readonly int Mask;
 
-        public CategoryTable(Dictionary<string, Cat> words)
+        static Lexicon()
         {
+            var words = BuildLexicon();
             int size = (int)BitOperations.RoundUpToPowerOf2((uint)words.Count * 3);
-            _slots = new ulong[size];
-            _words = new string[size];
-            _mask = size - 1;
+            Slots = new ulong[size];
+            Words = new string[size];
+            Mask = size - 1;
             foreach (var (word, cat) in words)
             {
                 uint h = Offset(word);
-                int slot = (int)(h & (uint)_mask);
-                while (_slots[slot] != 0)
+                int slot = (int)(h & (uint)Mask);
+                while (Slots[slot] != 0)
                 {
-                    slot = (slot + 1) & _mask;
+                    slot = (slot + 1) & Mask;
                 }
 
-                _slots[slot] = ((ulong)h << 32) | (uint)cat;
-                _words[slot] = word;
+                Slots[slot] = ((ulong)h << 32) | (uint)cat;
+                Words[slot] = word;
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Cat Find(ReadOnlySpan<char> word, uint hash)
+        public static Cat Find(ReadOnlySpan<char> word, uint hash)
         {
-            var slots = _slots;
-            int slot = (int)(hash & (uint)_mask);
+            var slots = Slots;
+            int slot = (int)(hash & (uint)Mask);
             while (true)
             {
                 ulong entry = slots[slot];
@@ -600,12 +604,12 @@ internal static class CheckWorthinessFeatures
                     return Cat.None;
                 }
 
-                if ((uint)(entry >> 32) == hash && word.SequenceEqual(_words[slot]))
+                if ((uint)(entry >> 32) == hash && word.SequenceEqual(Words[slot]))
                 {
                     return (Cat)(uint)entry;
                 }
 
-                slot = (slot + 1) & _mask;
+                slot = (slot + 1) & Mask;
             }
         }
 

@@ -43,6 +43,8 @@ internal sealed class HashedWeights
             _blocks[block] = new Block(bits, rank);
         }
 
+        // One padding value past the last weight: the look-up reads a value before it knows whether the bucket has one.
+        values.Add(0);
         _values = [.. values];
         Count = weights.Length;
     }
@@ -51,7 +53,7 @@ internal sealed class HashedWeights
     public int Count { get; }
 
     /// <summary>The number of non-zero weights.</summary>
-    public int NonZero => _values.Length;
+    public int NonZero => _values.Length - 1;
 
     /// <summary>The weight of bucket <paramref name="bucket"/> (0 when absent).</summary>
     /// <param name="bucket">A bucket in <c>[0, Count)</c>.</param>
@@ -60,14 +62,13 @@ internal sealed class HashedWeights
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            // Without a branch: whether a bucket has a weight goes either way from one look-up to the next. An absent
+            // bucket reads the next bucket's weight (or the padding) and masks it to +0, exactly the 0 it stands for.
             ref readonly var block = ref _blocks[bucket >> 6];
             ulong below = 1UL << (bucket & 63);
-            if ((block.Bits & below) == 0)
-            {
-                return 0;
-            }
-
-            return _values[block.Rank + BitOperations.PopCount(block.Bits & (below - 1))];
+            int present = (int)((block.Bits >> (bucket & 63)) & 1);
+            float value = _values[block.Rank + BitOperations.PopCount(block.Bits & (below - 1))];
+            return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(value) & -present);
         }
     }
 
