@@ -800,9 +800,13 @@ public static class QuantityParser
             // Longest match over up to four words (spaces, hyphens and slashes inside forms). Most words start no
             // form, so the first word's look-up also bounds how many words are worth trying.
             var limit = Math.Min(_end, s + UnitLexicon.MaxLength);
-            Span<int> ends = stackalloc int[5];
+            // An inline array, not stackalloc: a method with a loop and stackalloc gets a stack-cookie check and skips
+            // tiered compilation.
+            var wordEnds = default(UnitWordEnds);
+            Span<int> ends = wordEnds;
             var count = 0;
             var maxWords = 4;
+            UnitStart? first = null;
             var e = s;
             while (count < maxWords && e < limit)
             {
@@ -816,7 +820,8 @@ public static class QuantityParser
                 ends[count++] = we;
                 if (count == 1)
                 {
-                    maxWords = Math.Min(maxWords, UnitLexicon.MaxWords(Slice(s, we)));
+                    first = UnitLexicon.StartOf(Slice(s, we));
+                    maxWords = Math.Min(maxWords, first?.MaxWords ?? 0);
                 }
 
                 if (we >= limit || At(we) is not (' ' or '-' or '/' or '.'))
@@ -836,8 +841,8 @@ public static class QuantityParser
             for (var k = count - 1; k >= 0; k--)
             {
                 var form = Slice(s, ends[k]);
-                // Forms end at a word boundary: "5 m" yes, "5 more" no.
-                if (!char.IsLetterOrDigit(At(ends[k])) && UnitLexicon.TryGet(form, out entry))
+                // Forms end at a word boundary: "5 m" yes, "5 more" no. One word was looked up with its start.
+                if (!char.IsLetterOrDigit(At(ends[k])) && (k == 0 ? UnitLexicon.TryGetWord(first!, form, out entry) : UnitLexicon.TryGet(form, out entry)))
                 {
                     start = s;
                     end = ends[k];
@@ -2198,6 +2203,13 @@ public static class QuantityParser
         }
 
         return word[..^1].ToString();
+    }
+
+    /// <summary>The ends of the (up to four) words of a unit form being matched.</summary>
+    [InlineArray(4)]
+    private struct UnitWordEnds
+    {
+        private int _end;
     }
 
     /// <summary>A counted-noun phrase, its normal form and where its head starts in it.</summary>

@@ -26,6 +26,25 @@ internal enum UnitKind : byte
 internal readonly record struct UnitEntry(string Normalized, UnitKind Kind, string Form);
 
 /// <summary>
+/// What the forms starting with one word (any case) have in common: the most words among them, and the one-word forms
+/// that are that word, so a unit of one word costs one look-up instead of three.
+/// </summary>
+internal sealed class UnitStart
+{
+    /// <summary>The most words of a form starting with the word.</summary>
+    internal int MaxWords;
+
+    /// <summary>The one-word forms matched exactly that equal the word ignoring case, in lexicon order.</summary>
+    internal UnitEntry[] Exact = [];
+
+    /// <summary>Whether the word is a one-word form matched ignoring case (<see cref="IgnoreCaseEntry"/>).</summary>
+    internal bool HasIgnoreCase;
+
+    /// <summary>The one-word form matched ignoring case, when <see cref="HasIgnoreCase"/>.</summary>
+    internal UnitEntry IgnoreCaseEntry;
+}
+
+/// <summary>
 /// The unit lexicon embedded from <c>models/lexicons/units.tsv</c>: surface forms (one to four words) to normalized units.
 /// Forms of three or more characters match case-insensitively, shorter ones (and forms flagged <c>cs</c>) exactly,
 /// so "m" (metre) and "M" (million) stay apart.
@@ -36,7 +55,7 @@ internal static class UnitLexicon
     internal static readonly int MaxLength;
 
     private static readonly WordIndex<UnitEntry> Exact;
-    private static readonly WordIndex<int> FirstWords;
+    private static readonly WordIndex<UnitStart> FirstWords;
     private static readonly WordIndex<UnitEntry> IgnoreCase;
 
 #pragma warning disable CA1810 // one pass over the resource fills all three fields
@@ -47,7 +66,7 @@ internal static class UnitLexicon
         var exact = new WordIndex<UnitEntry>(ignoreCase: false);
         var ignoreCase = new WordIndex<UnitEntry>(ignoreCase: true);
         var max = 0;
-        var firstWords = new WordIndex<int>(ignoreCase: true);
+        var firstWords = new WordIndex<UnitStart>(ignoreCase: true);
         foreach (var parts in rows)
         {
             if (parts.Length < 3)
@@ -64,14 +83,8 @@ internal static class UnitLexicon
             };
             var entry = new UnitEntry(parts[1], kind, parts[0]);
             var caseSensitive = parts.Length > 3 && parts[3] == "cs";
-            if (caseSensitive || parts[0].Length < 3)
-            {
-                exact.TryAdd(parts[0], entry);
-            }
-            else
-            {
-                ignoreCase.TryAdd(parts[0], entry);
-            }
+            var isExact = caseSensitive || parts[0].Length < 3;
+            var added = isExact ? exact.TryAdd(parts[0], entry) : ignoreCase.TryAdd(parts[0], entry);
 
             max = Math.Max(max, parts[0].Length);
             var form = parts[0];
@@ -88,7 +101,22 @@ internal static class UnitLexicon
             }
 
             var first = form[..firstEnd];
-            firstWords[first] = Math.Max(words, firstWords.TryGetValue(first, out var known) ? known : 0);
+            if (!firstWords.TryGetValue(first, out var start))
+            {
+                start = new UnitStart();
+                firstWords[first] = start;
+            }
+
+            start.MaxWords = Math.Max(words, start.MaxWords);
+            if (added && words == 1 && isExact)
+            {
+                start.Exact = [.. start.Exact, entry];
+            }
+            else if (added && words == 1)
+            {
+                start.HasIgnoreCase = true;
+                start.IgnoreCaseEntry = entry;
+            }
         }
 
         MaxLength = max;
@@ -107,10 +135,40 @@ internal static class UnitLexicon
     private const ulong AsciiBreaks = (1UL << ' ') | (1UL << '-') | (1UL << '/') | (1UL << ',') | (1UL << '.') | (1UL << ';') | (1UL << ':')
         | (1UL << ')') | (1UL << '(') | (1UL << '!') | (1UL << '?') | (1UL << '"') | (1UL << '\'') | (1UL << '\n') | (1UL << '\r') | (1UL << '\t');
 
-    /// <summary>The most words (see <see cref="IsBreak"/>) of a form that starts with <paramref name="firstWord"/> (any case), 0 when none does.</summary>
+    /// <summary>
+    /// What the forms starting with <paramref name="firstWord"/> (any case) have in common, among it the most words
+    /// (see <see cref="IsBreak"/>) of such a form; null when none starts so.
+    /// </summary>
     /// <param name="firstWord">The first word, up to its break.</param>
-    /// <returns>A word count.</returns>
-    internal static int MaxWords(ReadOnlySpan<char> firstWord) => FirstWords.TryGetValue(firstWord, out var words) ? words : 0;
+    /// <returns>The forms' start, or null.</returns>
+    internal static UnitStart? StartOf(ReadOnlySpan<char> firstWord) => FirstWords.TryGetValue(firstWord, out var start) ? start : null;
+
+    /// <summary>Looks up a form of one word, the word <paramref name="start"/> was found for: as <see cref="TryGet"/> would, without another look-up.</summary>
+    /// <param name="start">The word's start, from <see cref="StartOf"/>.</param>
+    /// <param name="word">The word as written.</param>
+    /// <param name="entry">The entry found.</param>
+    /// <returns>Whether the word is a unit.</returns>
+    internal static bool TryGetWord(UnitStart start, ReadOnlySpan<char> word, out UnitEntry entry)
+    {
+        // Exact forms first, as TryGet looks them up first.
+        foreach (var exact in start.Exact)
+        {
+            if (word.SequenceEqual(exact.Form))
+            {
+                entry = exact;
+                return true;
+            }
+        }
+
+        if (start.HasIgnoreCase)
+        {
+            entry = start.IgnoreCaseEntry;
+            return true;
+        }
+
+        entry = default;
+        return false;
+    }
 
     /// <summary>Looks up a surface form.</summary>
     /// <param name="form">The form as written.</param>
