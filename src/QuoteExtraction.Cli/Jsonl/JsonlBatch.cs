@@ -18,14 +18,12 @@ internal delegate int JsonlLineHandler(string text, Utf8JsonWriter writer);
 /// </summary>
 internal sealed class JsonlBatch
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly Utf8JsonWriter _writer;
-    private readonly CompactJsonBuffer _line = new(1 << 16);
 
     public JsonlBatch(int inputCapacity)
     {
         Input = new byte[inputCapacity];
-        Output = new ByteBufferWriter(inputCapacity / 8);
+        Output = new CompactJsonBuffer(inputCapacity / 8);
         _writer = new Utf8JsonWriter(Output, QuoteJson.CompactOptions);
     }
 
@@ -42,7 +40,7 @@ internal sealed class JsonlBatch
     public long FirstLine { get; set; }
 
     /// <summary>The output JSONL, one line per valid input line, in input order.</summary>
-    public ByteBufferWriter Output { get; }
+    public CompactJsonBuffer Output { get; }
 
     /// <summary>The malformed lines, in input order.</summary>
     public List<LineError> Errors { get; } = [];
@@ -59,7 +57,7 @@ internal sealed class JsonlBatch
     /// <summary>Clears the results so the batch can be filled again.</summary>
     public void ResetResults()
     {
-        Output.Truncate(0);
+        Output.Clear();
         Errors.Clear();
         Documents = 0;
         Quotations = 0;
@@ -137,7 +135,7 @@ internal sealed class JsonlBatch
             return;
         }
 
-        var lineStart = Output.WrittenCount;
+        var lineStart = Output.Count;
         int items;
         try
         {
@@ -162,7 +160,7 @@ internal sealed class JsonlBatch
                 items = handler(parsed.Text, _writer);
                 _writer.WriteEndObject();
                 _writer.Flush();
-                Output.Write(NewLine);
+                Output.WriteRaw("\n"u8);
             }
         }
 #pragma warning disable CA1031 // One document's failure must never lose the rest of the corpus.
@@ -181,27 +179,25 @@ internal sealed class JsonlBatch
     }
 
     // quotex extract's line, {"id":...,"quotes":...,"entities":...,"claims":...,"warnings":...}, as the writer path
-    // writes it: built whole in the compact buffer and copied once (the writer path copied each property's array
-    // from the buffer into the writer, and the writer's bookkeeping per call cost more than the copies).
+    // writes it, by the compact JSON writer straight into the batch output (the writer path copied each property's
+    // array from the compact buffer into the writer, and the writer's bookkeeping per call cost more than the copies).
     private int WriteExtracted(QuoteExtractor extractor, JsonlLine parsed, long lineNumber)
     {
         var result = extractor.ExtractQuotes(parsed.Text);
-        var line = _line;
-        line.Clear();
-        line.WriteRaw("{\"id\":"u8);
+        var output = Output;
+        output.WriteRaw("{\"id\":"u8);
         if (parsed.RawId.IsEmpty)
         {
-            line.WriteNumber(lineNumber);
+            output.WriteNumber(lineNumber);
         }
         else
         {
-            line.WriteRaw(parsed.RawId);
+            output.WriteRaw(parsed.RawId);
         }
 
-        line.WriteRaw(","u8);
-        QuoteJson.WriteResultProperties(line, result);
-        line.WriteRaw("}\n"u8);
-        Output.Write(line.WrittenSpan);
+        output.WriteRaw(","u8);
+        QuoteJson.WriteResultProperties(output, result);
+        output.WriteRaw("}\n"u8);
         return result.Quotes.Count;
     }
 }
