@@ -153,6 +153,29 @@ public sealed class JsonlLineParserTests
     }
 
     [Test]
+    public void TryParseFlat_LongRunsAroundEscapesAndNonAscii_AgreeWithReader()
+    {
+        // Runs longer than a vector block, with escapes and non-ASCII (valid and not) at offsets across and between blocks.
+        var run = new string('a', 70);
+        string[] stops = ["\\n", "\\\"", "\\u00e9", "\\ud800", "\u00E9", "\u201C", "\U0001F600"];
+        foreach (var stop in stops)
+        {
+            for (var at = 0; at < 70; at += 7)
+            {
+                var text = run[..at] + stop + run[at..] + stop + stop + run[..(70 - at)];
+                var line = Encoding.UTF8.GetBytes("{\"text\":\"" + text + "\"}");
+                JsonlLineParser.TryParseFlat(line, out _).Should().BeTrue(text);
+                ShouldAgreeWithReader(line);
+            }
+        }
+
+        var invalid = new List<byte>(Encoding.UTF8.GetBytes("{\"text\":\"" + run));
+        invalid.AddRange([0xC3, 0x28, 0xE2, 0x80]);
+        invalid.AddRange(Encoding.UTF8.GetBytes("\\n" + run + "\"}"));
+        ShouldAgreeWithReader([.. invalid]);
+    }
+
+    [Test]
     public void TryParseFlat_NewsCorpus_AcceptsEveryLineAndAgreesWithReader()
     {
         string? path = null;

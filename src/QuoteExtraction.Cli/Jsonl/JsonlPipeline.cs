@@ -23,6 +23,7 @@ internal sealed class JsonlPipeline
     public const int DefaultBatchBytes = 1 << 20;
 
     private readonly JsonlLineHandler _handler;
+    private readonly QuoteExtractor? _extractor; // Set for quotex extract: lines are written by the compact writer.
     private readonly int _threads;
     private readonly int _batchBytes;
     private readonly TextWriter _error;
@@ -41,6 +42,7 @@ internal sealed class JsonlPipeline
     public JsonlPipeline(QuoteExtractor extractor, int threads, TextWriter error, int batchBytes = DefaultBatchBytes)
         : this(JsonlBatch.ExtractHandler(extractor), threads, error, batchBytes)
     {
+        _extractor = extractor;
     }
 
     /// <summary>Creates a pipeline that runs <paramref name="handler"/> (thread-safe) on every document.</summary>
@@ -93,7 +95,7 @@ internal sealed class JsonlPipeline
         {
             while (TryReadBatch(input, out var batch))
             {
-                batch.Process(_handler);
+                batch.Process(_handler, _extractor);
                 Drain(batch);
             }
         }
@@ -149,7 +151,7 @@ internal sealed class JsonlPipeline
                         await gate.WaitAsync().ConfigureAwait(false);
                         try
                         {
-                            batch.Process(_handler);
+                            batch.Process(_handler, _extractor);
                         }
                         finally
                         {

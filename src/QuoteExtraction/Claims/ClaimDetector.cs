@@ -294,12 +294,27 @@ public static class ClaimDetector
         double score = -1;
         string? type = null;
         ClaimComparison? comparison = null;
-        List<Quantity>? own = null;
+        // The piece's own quantities in an array of their number: no list and spare capacity per candidate piece.
+        int ownCount = 0;
         for (int k = qi; k < qEnd; k++)
         {
             if (quantities[k].IsQuantity && quantities[k].End <= end)
             {
-                (own ??= []).Add(quantities[k]);
+                ownCount++;
+            }
+        }
+
+        Quantity[]? own = null;
+        if (ownCount > 0)
+        {
+            own = new Quantity[ownCount];
+            ownCount = 0;
+            for (int k = qi; k < qEnd; k++)
+            {
+                if (quantities[k].IsQuantity && quantities[k].End <= end)
+                {
+                    own[ownCount++] = quantities[k];
+                }
             }
         }
 
@@ -429,7 +444,7 @@ public static class ClaimDetector
     }
 
     private static ClaimComparison? Compare(
-        string text, List<Quantity>? own, List<ClaimCues.Hit> hits, int hi, int hEnd, ReadOnlySpan<Quantity> quantities, int qi, int qEnd, int end)
+        string text, Quantity[]? own, List<ClaimCues.Hit> hits, int hi, int hEnd, ReadOnlySpan<Quantity> quantities, int qi, int qEnd, int end)
     {
         string? direction = null;
         ClaimReference? reference = null;

@@ -13,7 +13,8 @@ namespace QuoteExtraction.Serialization;
 /// <summary>
 /// A growable UTF-8 buffer with the few compact JSON writes <see cref="QuoteJson"/> needs. Values come out byte for
 /// byte as <see cref="System.Text.Json.Utf8JsonWriter"/> writes them with <see cref="QuoteJson.CompactOptions"/>;
-/// punctuation and property names are written by the caller as raw bytes.
+/// punctuation and property names are written by the caller as raw bytes. As an <see cref="IBufferWriter{T}"/> it also
+/// takes what other writers write (the CLI's output batches are one such buffer).
 /// </summary>
 /// <remarks>
 /// Why: the writer's per-call bookkeeping (depth, separators, validation), its surrogate and escape scans and its
@@ -21,7 +22,7 @@ namespace QuoteExtraction.Serialization;
 /// strings) is checked and narrowed in one pass, ASCII escapes are written by hand, and only non-ASCII text asks the
 /// encoder, exactly as the writer does; strings it must escape, or with lone surrogates, take the writer's own route.
 /// </remarks>
-internal sealed class CompactJsonBuffer
+internal sealed class CompactJsonBuffer : IBufferWriter<byte>
 {
     // Bytes that may need escaping under UnsafeRelaxedJsonEscaping: controls, '"', '\', DEL and every non-ASCII byte
     // (the encoder decides those per scalar). Printable ASCII other than '"' and '\' is never escaped by it.
@@ -47,6 +48,46 @@ internal sealed class CompactJsonBuffer
 
     /// <summary>Forgets everything written; the capacity is kept.</summary>
     public void Clear() => Count = 0;
+
+    /// <summary>Forgets everything written after the first <paramref name="count"/> bytes (a half-written line, say).</summary>
+    /// <param name="count">The number of bytes to keep.</param>
+    public void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        Count = count;
+    }
+
+    /// <inheritdoc />
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - Count);
+        Count += count;
+    }
+
+    /// <inheritdoc />
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        EnsureFree(sizeHint);
+        return _buffer.AsMemory(Count);
+    }
+
+    /// <inheritdoc />
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        EnsureFree(sizeHint);
+        return _buffer.AsSpan(Count);
+    }
+
+    private void EnsureFree(int sizeHint)
+    {
+        var needed = Math.Max(sizeHint, 1);
+        if (needed > _buffer.Length - Count)
+        {
+            Grow(needed);
+        }
+    }
 
     /// <summary>Appends bytes as they are (punctuation, pre-encoded names and values).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
