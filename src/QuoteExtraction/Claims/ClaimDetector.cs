@@ -414,8 +414,10 @@ public static class ClaimDetector
     }
 
     // A quantity that makes a sentence a claim on its own: money, a percentage, a measure, or a count of something named
-    // ("6,632 migrants"); a bare number ("won 2") does not.
-    private static bool IsClaimQuantity(Quantity q) => q.IsQuantity && (q.Kind != QuantityKind.Count || q.Unit is not null);
+    // ("6,632 migrants"); a bare number ("won 2") does not, nor does a single one of something ("one analyst said", "one
+    // of the biggest investors"): a count of one is how English introduces a thing, not a statistic.
+    private static bool IsClaimQuantity(Quantity q) =>
+        q.IsQuantity && (q.Kind != QuantityKind.Count || (q.Unit is not null && !(q.Value == 1 && q.Low is null && q.Bound == QuantityBound.Equal)));
 
     private static bool IsClauseStop(string text, int i) =>
         text[i] is ';' or ':' or '(' or '\u2013' or '\u2014'

@@ -31,6 +31,13 @@ public class ClaimDetectorTests
     public void Detect_PlainNarrative_GivesNoClaim() =>
         Claims("The minister arrived at the venue shortly after lunch and greeted the crowd.").Should().BeEmpty();
 
+    [TestCase("One analyst at the bank said the shares looked cheap.")]
+    [TestCase("The mayor visited one of the new schools on the estate.")]
+    public void Detect_CountOfOne_GivesNoClaim(string text) => Claims(text).Should().BeEmpty();
+
+    [Test]
+    public void Detect_CountOfMore_IsStatistic() => Single("The bank hired 40 analysts in its London office.").Type.Should().Be(ClaimType.Statistic);
+
     [Test]
     public void Detect_Question_GivesNoClaim() => Claims("Will the council spend £3.5m on road repairs?").Should().BeEmpty();
 
