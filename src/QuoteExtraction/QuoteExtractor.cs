@@ -119,7 +119,7 @@ public sealed class QuoteExtractor
 
         if (document is not null)
         {
-            result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, _scorer.Value) };
+            result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, _scorer.Value, result.Entities) };
         }
 
         return result;

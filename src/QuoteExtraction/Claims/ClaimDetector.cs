@@ -101,7 +101,7 @@ public static class ClaimDetector
     internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? m : CueClaimScorer.Instance;
 
     /// <summary>Finds the claims of an analysed document whose quotations (with speakers) are known.</summary>
-    internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer)
+    internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer, IReadOnlyList<DocumentEntity>? entities = null)
     {
         var text = doc.Text;
         if (doc.Sentences.Length == 0)
@@ -120,7 +120,7 @@ public static class ClaimDetector
             Quantity[] array => array,
             _ => [.. parsed],
         };
-        var run = new Run(doc, hits, quantities, scorer);
+        var run = new Run(doc, hits, quantities, scorer, entities ?? []);
         int quoteIndex = 0;
         var sentences = doc.Sentences;
         for (int s = 0; s < sentences.Length; s++)
@@ -169,9 +169,10 @@ public static class ClaimDetector
     }
 
     /// <summary>The state of one pass over a document: its cues and quantities with cursors, the current sentence and the claims so far.</summary>
-    private ref struct Run(TextDocument doc, List<ClaimCues.Hit> hits, ReadOnlySpan<Quantity> quantities, IClaimScorer scorer)
+    private ref struct Run(TextDocument doc, List<ClaimCues.Hit> hits, ReadOnlySpan<Quantity> quantities, IClaimScorer scorer, IReadOnlyList<DocumentEntity> entities)
     {
         public readonly TextDocument Doc = doc;
+        public readonly IReadOnlyList<DocumentEntity> Entities = entities;
         public readonly List<ClaimCues.Hit> Hits = hits;
         public readonly ReadOnlySpan<Quantity> Quantities = quantities;
         public readonly IClaimScorer Scorer = scorer;
@@ -191,7 +192,7 @@ public static class ClaimDetector
         {
             if (!SentenceSourceDone)
             {
-                _sentenceSource = Source(Doc, Sentence, Hits);
+                _sentenceSource = Source(Doc, Sentence, Hits) ?? ReportedSpeaker(Doc, Sentence, Entities);
                 SentenceSourceDone = true;
             }
 
@@ -660,6 +661,116 @@ public static class ClaimDetector
         var starts = TimeWordStarts;
         uint letter = (uint)((first | 0x20) - 'a');
         return (uint)length < (uint)starts.Length && letter < 26 && (starts[length] & (1u << (int)letter)) != 0;
+    }
+
+    private static readonly WordIndex SpeechVerbs = new(ignoreCase: false,
+        "said", "says", "told", "tells", "declared", "announced", "claimed", "claims", "warned", "warns", "insisted", "insists", "argued",
+        "argues", "stated", "states", "estimated", "estimates", "predicted", "predicts", "promised", "pledged", "admitted", "confirmed",
+        "revealed", "explained", "noted", "stressed", "wrote", "writes", "added", "forecast", "forecasts");
+
+    private static readonly WordIndex NameJoiners = new(ignoreCase: false, "of", "for", "and", "de", "van", "von", "al");
+
+    /// <summary>
+    /// The speaker a sentence reports, when it names one with a speech verb: "Starmer declared that ...", "The Home
+    /// Office said ...", "..., Jane Smith said.", "..., said Acme Corp.". The name is the capitalised run as written, or the
+    /// document's entity it is a form of ("Starmer" → "Keir Starmer"); pronouns and roles ("he said", "the minister
+    /// said") are left to the reporter, as nothing here resolves them.
+    /// </summary>
+    internal static ClaimAsserter? ReportedSpeaker(TextDocument doc, SentenceSpan sentence, IReadOnlyList<DocumentEntity> entities)
+    {
+        var tokens = doc.Tokens;
+        int first = sentence.FirstToken, end = sentence.EndToken;
+        if (end - first < 3)
+        {
+            return null;
+        }
+
+        // "X said ...": a name at the start, then the verb.
+        int a = first;
+        if (doc.GetText(tokens[a]) is "The")
+        {
+            a++;
+        }
+
+        int b = NameRunEnd(doc, a, end);
+        if (b > a && b < end && SpeechVerbs.Contains(doc.GetText(tokens[b])))
+        {
+            return Speaker(doc, a, b, entities);
+        }
+
+        // "..., X said." / "..., said X.": a name and the verb after the last comma.
+        int last = end - 1;
+        while (last > first && tokens[last].Kind is TokenKind.Punctuation or TokenKind.QuoteMark)
+        {
+            last--;
+        }
+
+        int comma = last;
+        while (comma > first && last - comma < 8 && doc.GetText(tokens[comma]) is not ",")
+        {
+            comma--;
+        }
+
+        if (comma <= first || doc.GetText(tokens[comma]) is not "," || last - comma < 2)
+        {
+            return null;
+        }
+
+        int s = comma + 1;
+        if (SpeechVerbs.Contains(doc.GetText(tokens[s])))
+        {
+            int n = s + 1 < end && doc.GetText(tokens[s + 1]) is "the" or "The" ? s + 2 : s + 1;
+            int ne = NameRunEnd(doc, n, last + 1);
+            return ne == last + 1 && ne > n ? Speaker(doc, n, ne, entities) : null;
+        }
+
+        if (doc.GetText(tokens[s]) is "the" or "The")
+        {
+            s++;
+        }
+
+        int e = NameRunEnd(doc, s, last + 1);
+        return e > s && e == last && SpeechVerbs.Contains(doc.GetText(tokens[last])) ? Speaker(doc, s, e, entities) : null;
+    }
+
+    // The end of a run of capitalised words from t ("Keir Starmer", "Bank of England"); t when there is none or it starts
+    // with a word that begins sentences ("It", "This", "He").
+    private static int NameRunEnd(TextDocument doc, int t, int end)
+    {
+        var tokens = doc.Tokens;
+        int a = t;
+        while (t < end && tokens[t].Kind == TokenKind.Word
+            && ((tokens[t].Has(TokenFlags.Capitalized) && (t > a || !Lexicon.SentenceStarters.Contains(doc.GetText(tokens[t]))))
+                || (t > a && NameJoiners.Contains(doc.GetText(tokens[t])) && t + 1 < end && tokens[t + 1].Has(TokenFlags.Capitalized))))
+        {
+            t++;
+        }
+
+        return t - a > 6 ? a : t;
+    }
+
+    // The asserter for the name in tokens [a, b): the document's person or organisation it is a form of, else as written.
+    private static ClaimAsserter Speaker(TextDocument doc, int a, int b, IReadOnlyList<DocumentEntity> entities)
+    {
+        var tokens = doc.Tokens;
+        var name = doc.Text[tokens[a].Start..tokens[b - 1].End];
+        var lastWord = doc.GetText(tokens[b - 1]);
+        foreach (var entity in entities)
+        {
+            if (entity.Kind is not ("person" or "organization"))
+            {
+                continue;
+            }
+
+            var full = entity.Name.AsSpan();
+            if (full.Equals(name, StringComparison.Ordinal)
+                || (b - a == 1 && full.Length > lastWord.Length && full.EndsWith(lastWord, StringComparison.Ordinal) && full[full.Length - lastWord.Length - 1] == ' '))
+            {
+                return new ClaimAsserter(entity.Name, ClaimAsserterKind.Speaker);
+            }
+        }
+
+        return new ClaimAsserter(name, ClaimAsserterKind.Speaker);
     }
 
     /// <summary>The data source the sentence credits: "figures show" (figures), "ONS figures show" (ONS), "according to the ONS", "data from the Home Office", "a report by X found".</summary>

@@ -121,6 +121,27 @@ public class ClaimDetectorTests
     public void Detect_DataSource_IsAsserter(string text, string name) =>
         Single(text).AssertedBy.Should().Be(new ClaimAsserter(name, ClaimAsserterKind.Source));
 
+    [TestCase("Acme Holdings said its profit rose 12% last year.", "Acme Holdings")]
+    [TestCase("The Home Office said 6,000 people crossed in small boats in March.", "Home Office")]
+    [TestCase("Prices will rise by 5% next year, Jane Smith said.", "Jane Smith")]
+    [TestCase("Prices will rise by 5% next year, said the Bank of Freedonia.", "Bank of Freedonia")]
+    public void Detect_ReportedSpeech_IsAssertedByItsSpeaker(string text, string name) =>
+        Single(text).AssertedBy.Should().Be(new ClaimAsserter(name, ClaimAsserterKind.Speaker));
+
+    [Test]
+    public void Detect_ReportedSpeechOfKnownPerson_ResolvesToTheEntity()
+    {
+        var claims = Claims("\"We are winning,\" said Jane Smith, the finance minister.\nSmith declared that the deficit will fall by 10% by 2030.");
+        claims.Should().Contain(c => c.Text.StartsWith("Smith declared", StringComparison.Ordinal))
+            .Which.AssertedBy.Should().Be(new ClaimAsserter("Jane Smith", ClaimAsserterKind.Speaker));
+    }
+
+    [TestCase("He said the deficit will fall by 10% by 2030.")]
+    [TestCase("The deficit will halve by 2030, the minister said.")]
+    [TestCase("Unemployment fell by 3% last year, Reuters reported.")]
+    public void Detect_ReportedSpeechWithoutName_IsAssertedByReporter(string text) =>
+        Single(text).AssertedBy.Should().Be(ClaimAsserter.Reporter);
+
     [Test]
     public void Detect_UnattributedNarrative_IsAssertedByReporter() =>
         Single("The bridge cost £40m to build.").AssertedBy.Should().Be(ClaimAsserter.Reporter);
