@@ -75,9 +75,13 @@ public static class QuantityParser
     }
 
     /// <summary>The scanner for one text and range.</summary>
-    private struct Scanner(string text, int start, int end)
+    private ref struct Scanner(string text, int start, int end)
     {
         private readonly string _t = text;
+
+        // The text's first char, found once: precompiled (ReadyToRun) code cannot inline String.GetPinnableReference,
+        // and called it on every char read until the method was recompiled.
+        private readonly ref readonly char _first = ref text.GetPinnableReference();
         private readonly int _start = start;
         private readonly int _end = end;
 
@@ -87,7 +91,7 @@ public static class QuantityParser
 
         // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
         // Unchecked: callers keep i in [_start, _end), inside the text.
-        private char C(int i) => Unsafe.Add(ref Unsafe.AsRef(in _t.GetPinnableReference()), i);
+        private readonly char C(int i) => Unsafe.Add(ref Unsafe.AsRef(in _first), i);
 
         private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? C(i) : '\0';
 
@@ -1934,7 +1938,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int ScanWordBefore(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var start = _start;
             var s = SkipSpaceBack(p);
             if (s > start && Unsafe.Add(ref t, s - 1) == '.')
@@ -1952,7 +1956,7 @@ public static class QuantityParser
 
         private int SkipSpaceBack(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var start = _start;
             var e = p;
             var n = 0;
@@ -1992,7 +1996,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int WordEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var end = _end;
             var e = p;
             while (e < end && char.IsLetter(Unsafe.Add(ref t, e)))
@@ -2007,7 +2011,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int PhraseWordEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var end = _end;
             var e = p;
             while (e < end)
@@ -2039,7 +2043,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int UnitWordEnd(int p, int limit)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var e = p;
             while (e < limit && !UnitLexicon.IsBreak(Unsafe.Add(ref t, e)))
             {
@@ -2052,7 +2056,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int SkipAlnumEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _t.GetPinnableReference());
+            ref var t = ref Unsafe.AsRef(in _first);
             var end = _end;
             var e = p;
             while (e < end && (char.IsLetterOrDigit(Unsafe.Add(ref t, e)) || (Unsafe.Add(ref t, e) is '.' or ',' or '-' && e + 1 < end && char.IsLetterOrDigit(Unsafe.Add(ref t, e + 1)))))
