@@ -148,12 +148,13 @@ internal static class CheckWorthinessFeatures
     private static void Scan(TextDocument doc, int firstToken, int endToken, ref Scratch s)
     {
         Span<char> word = stackalloc char[MaxWord];
-        var text = doc.Text;
+        // The text as a span once: ReadyToRun code calls String.GetRawStringData for every string-to-span conversion.
+        ReadOnlySpan<char> text = doc.Text;
         var tokens = doc.Tokens[firstToken..endToken];
         for (int t = 0; t < tokens.Length; t++)
         {
             ref readonly var token = ref tokens[t];
-            var raw = text.AsSpan(token.Start, token.End - token.Start);
+            var raw = text.Slice(token.Start, token.End - token.Start);
             if (token.Kind is TokenKind.Word or TokenKind.Url)
             {
                 int len = LowerHash(raw, word, out uint hash);
