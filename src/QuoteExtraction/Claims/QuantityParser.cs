@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace QuoteExtraction.Claims;
 
@@ -79,9 +80,9 @@ public static class QuantityParser
     {
         private readonly string _t = text;
 
-        // The text's first char, found once: precompiled (ReadyToRun) code cannot inline String.GetPinnableReference,
-        // and called it on every char read until the method was recompiled.
-        private readonly ref readonly char _first = ref text.GetPinnableReference();
+        // The text as a span, made once: precompiled (ReadyToRun) code cannot inline String.GetPinnableReference or
+        // GetRawStringData, and called one on every char read or slice until the method was recompiled.
+        private readonly ReadOnlySpan<char> _span = text;
         private readonly int _start = start;
         private readonly int _end = end;
 
@@ -91,11 +92,11 @@ public static class QuantityParser
 
         // The hottest helper: one unsigned range check, after which the string's own bounds check is redundant.
         // Unchecked: callers keep i in [_start, _end), inside the text.
-        private readonly char C(int i) => Unsafe.Add(ref Unsafe.AsRef(in _first), i);
+        private readonly char C(int i) => Unsafe.Add(ref MemoryMarshal.GetReference(_span), i);
 
         private char At(int i) => (uint)(i - _start) < (uint)(_end - _start) ? C(i) : '\0';
 
-        private ReadOnlySpan<char> Slice(int from, int to) => to > from && from >= 0 ? _t.AsSpan(from, to - from) : [];
+        private readonly ReadOnlySpan<char> Slice(int from, int to) => to > from && from >= 0 ? _span.Slice(from, to - from) : [];
 
         // ---------------------------------------------------------------- entry points
 
@@ -1938,7 +1939,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int ScanWordBefore(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var start = _start;
             var s = SkipSpaceBack(p);
             if (s > start && Unsafe.Add(ref t, s - 1) == '.')
@@ -1956,7 +1957,7 @@ public static class QuantityParser
 
         private int SkipSpaceBack(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var start = _start;
             var e = p;
             var n = 0;
@@ -1996,7 +1997,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int WordEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var end = _end;
             var e = p;
             while (e < end && char.IsLetter(Unsafe.Add(ref t, e)))
@@ -2011,7 +2012,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int PhraseWordEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var end = _end;
             var e = p;
             while (e < end)
@@ -2043,7 +2044,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int UnitWordEnd(int p, int limit)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var e = p;
             while (e < limit && !UnitLexicon.IsBreak(Unsafe.Add(ref t, e)))
             {
@@ -2056,7 +2057,7 @@ public static class QuantityParser
         [MethodImpl(MethodImplOptions.NoInlining)] // a tight loop of its own; inlined into the big readers, it spills to the stack
         private int SkipAlnumEnd(int p)
         {
-            ref var t = ref Unsafe.AsRef(in _first);
+            ref var t = ref MemoryMarshal.GetReference(_span);
             var end = _end;
             var e = p;
             while (e < end && (char.IsLetterOrDigit(Unsafe.Add(ref t, e)) || (Unsafe.Add(ref t, e) is '.' or ',' or '-' && e + 1 < end && char.IsLetterOrDigit(Unsafe.Add(ref t, e + 1)))))
