@@ -755,6 +755,14 @@ public static class ClaimDetector
         var tokens = doc.Tokens;
         var name = doc.Text[tokens[a].Start..tokens[b - 1].End];
         var lastWord = doc.GetText(tokens[b - 1]);
+
+        // Titles before a surname ("Mr Smith", "Prime Minister Starmer") leave the surname to match by.
+        int n = a;
+        for (int len; n < b - 1 && (len = Entities.NameScanner.MatchTitle(doc, n, b - 1, out _)) > 0;)
+        {
+            n += len;
+        }
+
         foreach (var entity in entities)
         {
             if (entity.Kind is not ("person" or "organization"))
@@ -764,7 +772,7 @@ public static class ClaimDetector
 
             var full = entity.Name.AsSpan();
             if (full.Equals(name, StringComparison.Ordinal)
-                || (b - a == 1 && full.Length > lastWord.Length && full.EndsWith(lastWord, StringComparison.Ordinal) && full[full.Length - lastWord.Length - 1] == ' '))
+                || (b - n == 1 && full.Length > lastWord.Length && full.EndsWith(lastWord, StringComparison.Ordinal) && full[full.Length - lastWord.Length - 1] == ' '))
             {
                 return new ClaimAsserter(entity.Name, ClaimAsserterKind.Speaker);
             }

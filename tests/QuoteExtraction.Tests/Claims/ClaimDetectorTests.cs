@@ -136,6 +136,14 @@ public class ClaimDetectorTests
             .Which.AssertedBy.Should().Be(new ClaimAsserter("Jane Smith", ClaimAsserterKind.Speaker));
     }
 
+    [Test]
+    public void Detect_ReportedSpeechByTitleAndSurname_ResolvesToTheEntity()
+    {
+        var claims = Claims("\"We are winning,\" said Jane Smith, the finance minister.\nMs Smith said the deficit will fall by 10% by 2030.");
+        claims.Should().Contain(c => c.Text.StartsWith("Ms Smith said", StringComparison.Ordinal))
+            .Which.AssertedBy.Should().Be(new ClaimAsserter("Jane Smith", ClaimAsserterKind.Speaker));
+    }
+
     [TestCase("He said the deficit will fall by 10% by 2030.")]
     [TestCase("The deficit will halve by 2030, the minister said.")]
     [TestCase("Unemployment fell by 3% last year, Reuters reported.")]
