@@ -25,7 +25,7 @@ public sealed class DocumentEntities
     private readonly Info[] _infos;
     private readonly Placed[] _placed; // name mentions in text order
     private readonly Dictionary<string, List<int>>? _roles; // role key -> entity indices in order of introduction
-    private readonly Entity[] _entities;
+    private readonly Entity?[] _entities; // made on first use (EntityAt)
     private Dictionary<string, Entity>? _extra; // entities made up by Resolve, created on first use
 
     private DocumentEntities(TextDocument document, Info[] infos, Placed[] placed, Dictionary<string, List<int>>? roles)
@@ -34,21 +34,39 @@ public sealed class DocumentEntities
         _infos = infos;
         _placed = placed;
         _roles = roles;
-        _entities = new Entity[infos.Length];
-        var text = document.Text;
-        for (var e = 0; e < infos.Length; e++)
-        {
-            ref readonly var info = ref infos[e];
-            _entities[e] = new Entity(text.Substring(info.NameStart, info.NameEnd - info.NameStart), info.Kind, info.Gender)
-            {
-                Mentions = new MentionList(this, e),
-                Roles = info.Roles is { } r ? r.ToArray() : [],
-            };
-        }
+        _entities = new Entity?[infos.Length];
     }
 
     /// <summary>The entities in order of first mention.</summary>
-    public IReadOnlyList<Entity> Entities => _entities;
+    public IReadOnlyList<Entity> Entities
+    {
+        get
+        {
+            for (var e = 0; e < _entities.Length; e++)
+            {
+                EntityAt(e);
+            }
+
+            return _entities!;
+        }
+    }
+
+    /// <summary>
+    /// Entity <paramref name="e"/>, made on first use: attribution resolves a few speakers per document, so the names of
+    /// the other entities are never copied out of the text (thread-safe; every caller gets the same instance).
+    /// </summary>
+    private Entity EntityAt(int e) => Volatile.Read(ref _entities[e]) ?? CreateEntity(e);
+
+    private Entity CreateEntity(int e)
+    {
+        ref readonly var info = ref _infos[e];
+        var entity = new Entity(_document.Text.Substring(info.NameStart, info.NameEnd - info.NameStart), info.Kind, info.Gender)
+        {
+            Mentions = new MentionList(this, e),
+            Roles = info.Roles is { } r ? r.ToArray() : [],
+        };
+        return Interlocked.CompareExchange(ref _entities[e], entity, null) ?? entity;
+    }
 
     /// <summary>Finds the name mentions of <paramref name="document"/> and clusters them into entities.</summary>
     /// <param name="document">An analysed text.</param>
@@ -92,7 +110,7 @@ public sealed class DocumentEntities
         var containing = lo > 0 && _placed[lo - 1].Start <= chunkStart && _placed[lo - 1].End >= chunkEnd ? lo - 1 : -1;
         if (containing >= 0)
         {
-            return _entities[_placed[containing].Entity];
+            return EntityAt(_placed[containing].Entity);
         }
 
         var head = -1;
@@ -106,7 +124,7 @@ public sealed class DocumentEntities
 
         if (head >= 0)
         {
-            return _entities[_placed[head].Entity];
+            return EntityAt(_placed[head].Entity);
         }
 
         // "The opposition leader, Councillor Raj Patel,": a role head with the name in apposition after the comma.
@@ -127,7 +145,7 @@ public sealed class DocumentEntities
 
                 if (head >= 0)
                 {
-                    return _entities[_placed[head].Entity];
+                    return EntityAt(_placed[head].Entity);
                 }
             }
         }
@@ -345,11 +363,11 @@ public sealed class DocumentEntities
             var key = ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + name;
             if (!_extra.TryGetValue(key, out var e))
             {
-                foreach (var known in _entities)
+                for (var k = 0; k < _infos.Length; k++)
                 {
-                    if (known.Kind == kind && string.Equals(known.Name, name, StringComparison.OrdinalIgnoreCase))
+                    if (_infos[k].Kind == kind && name.AsSpan().Equals(_infos[k].NameSpan(_document.Text), StringComparison.OrdinalIgnoreCase))
                     {
-                        return known;
+                        return EntityAt(k);
                     }
                 }
 
@@ -412,7 +430,7 @@ public sealed class DocumentEntities
         if (pronoun == Pronoun.Relative)
         {
             // "Sen. Bernie Sanders (Vt.), who ...": the nearest name in the same sentence.
-            return hi >= 0 && _placed[hi].Sentence == sentence ? _entities[_placed[hi].Entity] : null;
+            return hi >= 0 && _placed[hi].Sentence == sentence ? EntityAt(_placed[hi].Entity) : null;
         }
 
         // Salience: recent mentions count more, subjects count double; a little document frequency breaks ties.
@@ -455,7 +473,7 @@ public sealed class DocumentEntities
             best = MostSalient(offset, Filter.Compatible, pronoun, Gender.Unknown, false);
         }
 
-        return best < 0 ? null : _entities[best];
+        return best < 0 ? null : EntityAt(best);
     }
 
     private enum Filter { Compatible, RoleGender, Person }
@@ -538,7 +556,7 @@ public sealed class DocumentEntities
                     }
                 }
 
-                return _entities[pick];
+                return EntityAt(pick);
             }
 
             if (k == s && !definite)
@@ -562,7 +580,7 @@ public sealed class DocumentEntities
             best = MostSalient(offset, Filter.Person, Pronoun.Relative, gender, titleRole);
         }
 
-        return best < 0 ? null : _entities[best];
+        return best < 0 ? null : EntityAt(best);
     }
 
     // Equal names (ignoring case) hash alike, so a differing hash rules a name out without comparing characters.
@@ -586,7 +604,7 @@ public sealed class DocumentEntities
             }
         }
 
-        return best < 0 ? null : _entities[best];
+        return best < 0 ? null : EntityAt(best);
     }
 
     // ---- model ----
