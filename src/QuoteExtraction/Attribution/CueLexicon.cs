@@ -152,6 +152,7 @@ public sealed class CueLexicon
         var result = new List<CueMatch>();
         var tokens = document.Tokens;
         var text = document.Text;
+        ReadOnlySpan<char> span = text;
         int sentenceStart = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
@@ -166,7 +167,7 @@ public sealed class CueLexicon
                 continue;
             }
 
-            if (TryMatch(document, i, out var match))
+            if (TryMatch(span, tokens, i, out var match))
             {
                 result.Add(match);
                 i = match.EndToken - 1;
@@ -194,6 +195,7 @@ public sealed class CueLexicon
         var result = new List<CueMatch>();
         var tokens = document.Tokens;
         var text = document.Text;
+        ReadOnlySpan<char> span = text;
         int sentenceStart = 0;
         int scanned = 0; // tokens below this were visited (or skipped inside a match) by the full scan's rules
         foreach (var (first, end) in ranges)
@@ -217,7 +219,7 @@ public sealed class CueLexicon
                     sentenceStart = i;
                 }
 
-                if (TryMatch(document, i, out var match))
+                if (TryMatch(span, tokens, i, out var match))
                 {
                     result.Add(match);
                     i = match.EndToken - 1;
@@ -260,12 +262,21 @@ public sealed class CueLexicon
     public bool TryMatch(TextDocument document, int i, out CueMatch match)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var tokens = document.Tokens;
+        return TryMatch(document.Text, document.Tokens, i, out match);
+    }
+
+    /// <summary><see cref="TryMatch(TextDocument, int, out CueMatch)"/> on a document's text and tokens.</summary>
+    /// <remarks>
+    /// Scans take the text as a span once and slice it per token: converting the string per token is a call in
+    /// ReadyToRun code, which runs until the background JIT replaces it.
+    /// </remarks>
+    internal bool TryMatch(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, out CueMatch match)
+    {
         match = default;
         // A capitalised word inside a sentence is part of a name ("Acme Rail said"), not a speech verb.
         if (tokens[i].Kind != TokenKind.Word
             || (tokens[i].Has(TokenFlags.Capitalized) && !tokens[i].Has(TokenFlags.SentenceStart) && i > 0 && tokens[i - 1].Kind != TokenKind.QuoteMark)
-            || !_byFirstWord.TryGetValue(document.GetText(tokens[i]), out var entries))
+            || !_byFirstWord.TryGetValue(text.Slice(tokens[i].Start, tokens[i].End - tokens[i].Start), out var entries))
         {
             return false;
         }
@@ -281,7 +292,7 @@ public sealed class CueLexicon
             bool ok = true;
             for (int k = 1; k < n && ok; k++)
             {
-                ok = document.GetText(tokens[i + k]).Equals(entry.Words[k], StringComparison.OrdinalIgnoreCase);
+                ok = text.Slice(tokens[i + k].Start, tokens[i + k].End - tokens[i + k].Start).Equals(entry.Words[k], StringComparison.OrdinalIgnoreCase);
             }
 
             if (ok)

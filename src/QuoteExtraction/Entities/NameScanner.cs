@@ -46,7 +46,9 @@ internal static class NameScanner
     {
         var lex = EntityLexicons.Instance;
         var tokens = document.Tokens;
-        var text = document.Text;
+        // The text as a span once: slicing it per token needs no string-to-span call in ReadyToRun code, which runs
+        // until the background JIT replaces this method.
+        ReadOnlySpan<char> text = document.Text;
         var i = from;
         while (i < to)
         {
@@ -64,7 +66,7 @@ internal static class NameScanner
             string? role = null;
             while (j < to)
             {
-                var len = MatchTitle(document, j, to, out var entry);
+                var len = MatchTitle(text, tokens, j, to, out var entry);
                 if (len == 0 || (j > i && (tokens[j].Flags & TokenFlags.SentenceStart) != 0))
                 {
                     break;
@@ -97,7 +99,7 @@ internal static class NameScanner
                     break;
                 }
 
-                var w = document.GetText(u);
+                var w = Word(text, u);
                 var names = k - j - suffixes;
 
                 // A title inside a capitalised run ("Labour MP Jane Porter", "White House Press Secretary Josh Earnest"):
@@ -105,9 +107,9 @@ internal static class NameScanner
                 // ("John Major").
                 if (names > 0 && suffixes == 0 && u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Capitalized) != 0
                     && k + 1 < to && IsCapitalWord(tokens[k + 1]) // cheap test first: more name words must follow
-                    && MatchTitle(document, k, to, out var inner) is var innerLength && innerLength > 0 && !inner.IsModifier
+                    && MatchTitle(text, tokens, k, to, out var inner) is var innerLength && innerLength > 0 && !inner.IsModifier
                     && k + innerLength < to && IsCapitalWord(tokens[k + innerLength])
-                    && !lex.FirstNames.ContainsKey(document.GetText(tokens[k - 1])))
+                    && !lex.FirstNames.ContainsKey(Word(text, tokens[k - 1])))
                 {
                     titled = true;
                     gender = inner.Gender != Gender.Unknown ? inner.Gender : gender;
@@ -157,7 +159,7 @@ internal static class NameScanner
                         continue;
                     }
 
-                    if (w is "of" or "for" or "and" && lex.OrgHeads.Contains(document.GetText(tokens[k - 1])))
+                    if (w is "of" or "for" or "and" && lex.OrgHeads.Contains(Word(text, tokens[k - 1])))
                     {
                         k++;
                         continue;
@@ -175,25 +177,25 @@ internal static class NameScanner
             }
 
             var end = k;
-            var partyTag = TryPartyTag(document, k, to, out var tagEnd);
+            var partyTag = TryPartyTag(text, tokens, k, to, out var tagEnd);
             if (partyTag)
             {
                 end = tagEnd;
             }
 
             // A capitalised common noun ("Sources said", "Officials say") is not a name.
-            if (!titled && nameEnd - j == 1 && (EntityLexicons.GenericNouns.Contains(document.GetText(tokens[j])) || lex.Roles.ContainsKey(document.GetText(tokens[j]))))
+            if (!titled && nameEnd - j == 1 && (EntityLexicons.GenericNouns.Contains(Word(text, tokens[j])) || lex.Roles.ContainsKey(Word(text, tokens[j]))))
             {
                 i = end;
                 continue;
             }
 
             var m = new RawMention { FirstToken = i, NameStart = j, NameEnd = nameEnd, EndToken = end, Titled = titled, TitleGender = gender, Role = role };
-            var runText = text.AsSpan(tokens[i].Start, tokens[nameEnd - 1].End - tokens[i].Start);
-            var nameText = text.AsSpan(tokens[j].Start, tokens[nameEnd - 1].End - tokens[j].Start);
-            var lastWord = document.GetText(tokens[nameEnd - 1]);
+            var runText = text.Slice(tokens[i].Start, tokens[nameEnd - 1].End - tokens[i].Start);
+            var nameText = text.Slice(tokens[j].Start, tokens[nameEnd - 1].End - tokens[j].Start);
+            var lastWord = Word(text, tokens[nameEnd - 1]);
             var honorific = titled && role is null;
-            var previous = i > from ? document.GetText(tokens[i - 1]) : default;
+            var previous = i > from ? Word(text, tokens[i - 1]) : default;
             var prevThe = previous is "the" or "The";
             var nextLower = end < tokens.Length && tokens[end].Kind == TokenKind.Word && (tokens[end].Flags & (TokenFlags.Capitalized | TokenFlags.Clitic)) == 0;
 
@@ -212,10 +214,10 @@ internal static class NameScanner
             else
             {
                 var names = nameEnd - j;
-                var prefixRole = PrefixRole(document, i, from, out var rolePhrase);
-                var firstName = names > 1 && lex.FirstNames.ContainsKey(document.GetText(tokens[j]));
-                var speech = end < to && tokens[end].Kind == TokenKind.Word && EntityLexicons.SpeechVerbs.Contains(document.GetText(tokens[end]));
-                var appositive = AppositiveRole(document, end, to);
+                var prefixRole = PrefixRole(text, tokens, i, from, out var rolePhrase);
+                var firstName = names > 1 && lex.FirstNames.ContainsKey(Word(text, tokens[j]));
+                var speech = end < to && tokens[end].Kind == TokenKind.Word && EntityLexicons.SpeechVerbs.Contains(Word(text, tokens[end]));
+                var appositive = AppositiveRole(text, tokens, end, to);
                 if (titled || firstName || initials || suffixes > 0 || partyTag || prefixRole is not null || appositive is not null)
                 {
                     m.Kind = RunKind.Person;
@@ -244,12 +246,15 @@ internal static class NameScanner
     }
 
     /// <summary>Length in tokens of the longest title phrase starting at <paramref name="i"/>, or 0.</summary>
-    internal static int MatchTitle(TextDocument document, int i, int to, out TitleEntry entry)
+    internal static int MatchTitle(TextDocument document, int i, int to, out TitleEntry entry) =>
+        MatchTitle(document.Text, document.Tokens, i, to, out entry);
+
+    /// <summary><see cref="MatchTitle(TextDocument, int, int, out TitleEntry)"/> on a document's text and tokens.</summary>
+    internal static int MatchTitle(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int to, out TitleEntry entry)
     {
         entry = default;
         var lex = EntityLexicons.Instance;
-        var tokens = document.Tokens;
-        if (tokens[i].Kind != TokenKind.Word || (tokens[i].Flags & TokenFlags.Capitalized) == 0 || !lex.TitleFirstWords.Contains(document.GetText(tokens[i])))
+        if (tokens[i].Kind != TokenKind.Word || (tokens[i].Flags & TokenFlags.Capitalized) == 0 || !lex.TitleFirstWords.Contains(Word(text, tokens[i])))
         {
             return 0;
         }
@@ -260,7 +265,7 @@ internal static class NameScanner
         var length = 0;
         for (var n = 1; n <= max; n++)
         {
-            var w = document.GetText(tokens[i + n - 1]);
+            var w = Word(text, tokens[i + n - 1]);
             if (length + w.Length + 1 > buffer.Length || tokens[i + n - 1].Kind != TokenKind.Word)
             {
                 break;
@@ -283,30 +288,31 @@ internal static class NameScanner
         return best;
     }
 
+    private static ReadOnlySpan<char> Word(ReadOnlySpan<char> text, in Token t) => text.Slice(t.Start, t.End - t.Start);
+
     internal static bool IsCapitalWord(in Token t) => t.Kind == TokenKind.Word && (t.Flags & TokenFlags.Capitalized) != 0 && (t.Flags & TokenFlags.Clitic) == 0;
 
     private static bool IsSuffix(ReadOnlySpan<char> w) => w is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";
 
     /// <summary>A party tag after a name: "(D-Nev.)", "(R)", "(Vt.)".</summary>
-    private static bool TryPartyTag(TextDocument document, int k, int to, out int end)
+    private static bool TryPartyTag(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int to, out int end)
     {
         end = k;
-        var tokens = document.Tokens;
-        if (k + 2 >= to || document.GetText(tokens[k]) is not "(")
+        if (k + 2 >= to || Word(text, tokens[k]) is not "(")
         {
             return false;
         }
 
         for (var c = k + 1; c < Math.Min(to, k + 5); c++)
         {
-            if (document.GetText(tokens[c]) is ")")
+            if (Word(text, tokens[c]) is ")")
             {
                 if (c == k + 1)
                 {
                     return false; // "()": nothing inside
                 }
 
-                var inner = document.Text.AsSpan(tokens[k + 1].Start, tokens[c - 1].End - tokens[k + 1].Start);
+                var inner = text.Slice(tokens[k + 1].Start, tokens[c - 1].End - tokens[k + 1].Start);
                 var ok = inner.Length <= 12 && char.IsAsciiLetterUpper(inner[0])
                     && ((inner.Length >= 2 && inner[1] == '-' && inner[0] is 'D' or 'R' or 'I') || inner.Length == 1 || inner[^1] == '.');
                 end = c + 1;
@@ -318,7 +324,7 @@ internal static class NameScanner
     }
 
     /// <summary>A lower-case role noun right before the name ("spokesman John Smith", "Labour leader Sir Keir"), with one modifier.</summary>
-    private static string? PrefixRole(TextDocument document, int i, int from, out string? phrase)
+    private static string? PrefixRole(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int from, out string? phrase)
     {
         phrase = null;
         if (i <= from)
@@ -326,9 +332,8 @@ internal static class NameScanner
             return null;
         }
 
-        var tokens = document.Tokens;
         var prev = tokens[i - 1];
-        var w = document.GetText(prev);
+        var w = Word(text, prev);
         if (prev.Kind != TokenKind.Word || (prev.Flags & TokenFlags.Capitalized) != 0 || !EntityLexicons.Instance.Roles.ContainsKey(w))
         {
             return null;
@@ -337,17 +342,16 @@ internal static class NameScanner
         var role = w.ToString().ToLowerInvariant();
         if (i - 2 >= from && tokens[i - 2].Kind == TokenKind.Word && (tokens[i - 2].Flags & TokenFlags.Clitic) == 0)
         {
-            phrase = string.Concat(document.GetText(tokens[i - 2]), " ", w).ToLowerInvariant();
+            phrase = string.Concat(Word(text, tokens[i - 2]), " ", w).ToLowerInvariant();
         }
 
         return role;
     }
 
     /// <summary>An appositive role after the name: "John Smith, a spokesman for ..." or "Jane Doe, the Home Secretary,".</summary>
-    private static string? AppositiveRole(TextDocument document, int end, int to)
+    private static string? AppositiveRole(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int end, int to)
     {
-        var tokens = document.Tokens;
-        if (end + 2 >= to || document.GetText(tokens[end]) is not ",")
+        if (end + 2 >= to || Word(text, tokens[end]) is not ",")
         {
             return null;
         }
@@ -361,13 +365,13 @@ internal static class NameScanner
                 return null;
             }
 
-            var w = document.GetText(u);
+            var w = Word(text, u);
             string? found = null;
             if (lex.Roles.ContainsKey(w))
             {
                 found = w.ToString().ToLowerInvariant();
             }
-            else if (MatchTitle(document, c, to, out var title) is var n && n > 0 && title.Role is { } r && r != "*")
+            else if (MatchTitle(text, tokens, c, to, out var title) is var n && n > 0 && title.Role is { } r && r != "*")
             {
                 found = r;
                 c += n - 1;
@@ -375,7 +379,7 @@ internal static class NameScanner
 
             if (found is not null)
             {
-                var after = c + 1 < to ? document.GetText(tokens[c + 1]) : ".";
+                var after = c + 1 < to ? Word(text, tokens[c + 1]) : ".";
                 return after is "," or "." or ";" or ")" or "for" or "of" or "at" or "to" or "with" or "and" or "said" or "says" or "\u2014" or "\u2013"
                     ? found
                     : null;

@@ -61,6 +61,7 @@ internal sealed class SourceEvidenceIndex
         _doc = doc;
         var tokens = doc.Tokens;
         int limit = near is null ? tokens.Length : near.AsSpan().LastIndexOf(true) + 1;
+        ReadOnlySpan<char> text = doc.Text; // sliced per token: no string-to-span call each time in ReadyToRun code
         for (int i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
@@ -78,7 +79,7 @@ internal sealed class SourceEvidenceIndex
 
             if ((near is null || near[i]) && (tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Has(TokenFlags.AllCaps)))
             {
-                if (PhraseLexicon.Outlets.TryMatch(doc, i, out var outlet) && AcceptOutlet(outlet, quoted))
+                if (PhraseLexicon.Outlets.TryMatch(text, tokens, i, out var outlet) && AcceptOutlet(outlet, quoted))
                 {
                     Outlets.Add(outlet);
                     i = outlet.EndToken - 1;
@@ -87,12 +88,12 @@ internal sealed class SourceEvidenceIndex
             }
 
             // Venue words only count near a quotation; the look-up is skipped elsewhere (most of a long article).
-            if (token.Length >= 2 && (near is null || near[i]) && PhraseLexicon.Venues.TryMatch(doc, i, out var venue) && !AnyQuoted(quoted, venue.FirstToken, venue.EndToken))
+            if (token.Length >= 2 && (near is null || near[i]) && PhraseLexicon.Venues.TryMatch(text, tokens, i, out var venue) && !AnyQuoted(quoted, venue.FirstToken, venue.EndToken))
             {
                 Venues.Add(venue);
             }
 
-            if (token.Length >= 4 && token.Length <= 11 && EventHeads.Contains(doc.GetText(token)))
+            if (token.Length >= 4 && token.Length <= 11 && EventHeads.Contains(text.Slice(token.Start, token.Length)))
             {
                 AddEvent(i, quoted);
             }

@@ -69,11 +69,16 @@ internal sealed class PhraseLexicon
     public static PhraseLexicon Venues { get; } = LoadVenues();
 
     /// <summary>Tries to match the longest phrase starting at token <paramref name="i"/>.</summary>
-    public bool TryMatch(TextDocument doc, int i, out PhraseMatch match)
+    public bool TryMatch(TextDocument doc, int i, out PhraseMatch match) => TryMatch(doc.Text, doc.Tokens, i, out match);
+
+    /// <summary>
+    /// <see cref="TryMatch(TextDocument, int, out PhraseMatch)"/> on a document's text and tokens: scans take the text as a
+    /// span once and slice it per token (converting the string per token is a call in ReadyToRun code).
+    /// </summary>
+    public bool TryMatch(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, out PhraseMatch match)
     {
         match = default;
-        var tokens = doc.Tokens;
-        if (!_byFirst.TryGetValue(doc.GetText(tokens[i]), out var entries))
+        if (!_byFirst.TryGetValue(text.Slice(tokens[i].Start, tokens[i].End - tokens[i].Start), out var entries))
         {
             return false;
         }
@@ -88,7 +93,7 @@ internal sealed class PhraseLexicon
             bool ok = true;
             for (int k = 1; k < words.Length && ok; k++)
             {
-                ok = doc.GetText(tokens[i + k]).Equals(words[k], _comparison);
+                ok = text.Slice(tokens[i + k].Start, tokens[i + k].End - tokens[i + k].Start).Equals(words[k], _comparison);
             }
 
             if (ok)
