@@ -305,7 +305,8 @@ public static class QuantityParser
                     return item.End;
                 }
 
-                if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && !UnitAfter(item.End) && (monthBefore || !HasBoundBefore(item.Start)))
+                // After a month a unit word names what the year dates ("its June 1985 Swiss franc bond"), never its unit.
+                if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && (monthBefore || (!UnitAfter(item.End) && !HasBoundBefore(item.Start))))
                 {
                     item.Kind = QuantityKind.Year;
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)

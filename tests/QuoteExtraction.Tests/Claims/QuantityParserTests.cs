@@ -446,10 +446,44 @@ public class QuantityParserTests
         q.NormalizedUnit.Should().Be(normalized);
     }
 
+    [TestCase("The state will spend two billion francs on the plan.", 2e9, "franc")]
+    [TestCase("The bank set aside 40 mln Swiss francs.", 40e6, "swiss franc")]
+    [TestCase("Turnover reached 17 billion Belgian francs.", 17e9, "belgian franc")]
+    [TestCase("Sales rose to 180 mln French francs.", 180e6, "french franc")]
+    [TestCase("The bond raised 300 mln Luxembourg francs.", 300e6, "luxembourg franc")]
+    [TestCase("Aid of 475 mln CFA francs was pledged.", 475e6, "cfa franc")]
+    [TestCase("Shares closed at 630 pesos.", 630, "peso")]
+    [TestCase("The budget sets aside 250 mln rupees.", 250e6, "rupee")]
+    [TestCase("Imports cost 90 bln Pakistani rupees.", 90e9, "pakistani rupee")]
+    [TestCase("A taxi ride cost five million lira.", 5e6, "lira")]
+    public void Parse_CurrencyOfSeveralCountries_IsNeutralUnlessNamed(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_YearAfterMonthBeforeCurrencyWord_IsAYear()
+    {
+        var found = QuantityParser.Parse("It bought back its June 1985 Swiss franc bond.");
+
+        found.Should().ContainSingle().Which.Kind.Should().Be(QuantityKind.Year);
+    }
+
+    [Test]
+    public void Parse_CurrencyCodeThatIsAWord_MatchesOnlyInCapitals()
+    {
+        Single("He scored one try in the second half.").Kind.Should().Be(QuantityKind.Count);
+        Single("The bank sold 40 mln TRY.").NormalizedUnit.Should().Be("turkish lira");
+    }
+
     [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
     [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
     [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
-    [TestCase("The bank is issuing a 200 mln franc bond.", 200e6, "swiss franc")]
+    [TestCase("The bank is issuing a 200 mln franc bond.", 200e6, "franc")]
     [TestCase("The fund lent 50 mln Ecus to farmers.", 50e6, "european currency unit")]
     [TestCase("Tourism brought in 30 bln baht last year.", 30e9, "thai baht")]
     public void Parse_HyphenatedScaleAndWireCurrency_AreRead(string text, double value, string normalized)
