@@ -718,6 +718,21 @@ public static class QuantityParser
                 return;
             }
 
+            // Bare "marks" and "crowns" also count things ("full marks", "three crowns"), so they are money only where
+            // the number shows it: a scale word ("1.775 billion marks", "a 200 mln crown tranche", the wire's Deutsche
+            // marks and Nordic crowns) or a price's decimals ("1.8218 marks", "26.95 marks").
+            if (At(s) is 'm' or 'c' or 'M' or 'C' && IsMarkOrCrown(s, out var moneyEnd, out var moneyNorm) && (item.Scaled || IsPriceDecimal(in item)))
+            {
+                var form = Slice(s, moneyEnd);
+                item.Kind = QuantityKind.Money;
+                item.Unit = form is "marks" ? "marks" : form is "crowns" ? "crowns" : form.ToString();
+                item.UnitNorm = moneyNorm;
+                item.End = moneyEnd;
+                ReadPer(ref item);
+                ReadMeasured(ref item);
+                return;
+            }
+
             if (isOne || item.Fraction || item.Vague)
             {
                 // "one of the proudest moments", "two thirds of the members": "of" + determiner + phrase.
@@ -773,6 +788,36 @@ public static class QuantityParser
                 item.End = end;
                 ReadMeasured(ref item);
             }
+        }
+
+        private bool IsMarkOrCrown(int p, out int end, out string norm)
+        {
+            end = WordEnd(p);
+            var w = Slice(p, end);
+            var plural = w.Length > 0 && (w[^1] | 0x20) == 's';
+            var stem = plural ? w[..^1] : w;
+            norm = stem.Equals("mark", StringComparison.OrdinalIgnoreCase) ? "mark" : stem.Equals("crown", StringComparison.OrdinalIgnoreCase) ? "crown" : "";
+            if (norm.Length == 0 || char.IsDigit(At(end)))
+            {
+                return false;
+            }
+
+            // The singular is money only before the noun it prices ("a 400 mln mark deficit", "a 1.2 billion crown
+            // contract"); alone it is a milestone: "broke the 100 million mark", "below the three million mark before long".
+            var n = end + 1;
+            return plural || (At(end) is ' ' or '-' && char.IsLetter(At(n)) && !QuantityWords.Stop.Contains(Slice(n, WordEnd(n))));
+        }
+
+        // Two or more digits after the point: a price or rate, not a score ("7.5 marks" may be one).
+        private bool IsPriceDecimal(in Item item)
+        {
+            if (item.Word)
+            {
+                return false;
+            }
+
+            var dot = _span[item.NumberStart..item.End].IndexOf('.');
+            return dot >= 0 && item.End - (item.NumberStart + dot + 1) >= 2;
         }
 
         private bool TryMatchUnit(int p, out int start, out int end, out UnitEntry entry)

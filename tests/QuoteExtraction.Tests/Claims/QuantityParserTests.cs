@@ -480,6 +480,38 @@ public class QuantityParserTests
         Single("The bank sold 40 mln TRY.").NormalizedUnit.Should().Be("turkish lira");
     }
 
+    [TestCase("Borrowings totalled 1.775 billion marks last week.", 1.775e9, "mark")]
+    [TestCase("The deal will cost about 400 mln crowns.", 400e6, "crown")]
+    [TestCase("Each 200 mln crown tranche is due in May.", 200e6, "crown")]
+    [TestCase("The dollar was fixed at 1.8218 marks.", 1.8218, "mark")]
+    [TestCase("The bank raised 50 mln D-marks.", 50e6, "deutsche mark")]
+    [TestCase("The issue is for 300 Deutsche marks a bond.", 300, "deutsche mark")]
+    [TestCase("Capital rose by 200 mln Finnish marks.", 200e6, "finnish markka")]
+    [TestCase("The loan is for 600 mln Danish crowns.", 600e6, "danish krone")]
+    [TestCase("Exports came to 12 billion Czech crowns.", 12e9, "czech koruna")]
+    public void Parse_MarksAndCrownsWithScaleOrCountry_AreMoney(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [TestCase("She got 10 marks out of 10.", 10, "mark")]
+    [TestCase("The king wore three crowns in the portrait.", 3, "crown")]
+    [TestCase("He was given 7.5 marks for the essay.", 7.5, "mark")]
+    [TestCase("Users in Europe broke the 100 million mark.", 100e6, null)]
+    [TestCase("It may fall below the three million mark before long.", 3e6, null)]
+    public void Parse_BareMarksAndCrowns_StayCounted(string text, double value, string? normalized)
+    {
+        var q = Quantities(text)[0];
+
+        q.Kind.Should().Be(QuantityKind.Count);
+        q.Value.Should().Be(value);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
     [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
     [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
     [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
