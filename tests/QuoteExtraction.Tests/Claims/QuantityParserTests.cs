@@ -512,6 +512,33 @@ public class QuantityParserTests
         q.NormalizedUnit.Should().Be(normalized);
     }
 
+    [TestCase("Farmers sold 1.2 mln bushels of corn.", 1.2e6, "bushel")]
+    [TestCase("The mill bought 50,000 bales of cotton.", 50000, "bale")]
+    [TestCase("Output reached 3.1 mln short tons in May.", 3.1e6, "short ton")]
+    [TestCase("The ship loaded 20,000 long tons of sugar.", 20000, "long ton")]
+    [TestCase("The mine produced 244,900 troy ounces of gold.", 244900, "troy ounce")]
+    [TestCase("Stocks rose to 2,764,000 cwts.", 2764000, "hundredweight")]
+    [TestCase("The mill cut 40 mln board feet of timber.", 40e6, "board foot")]
+    [TestCase("The harvest came to 913,000 quintales.", 913000, "quintal")]
+    [TestCase("Reserves stood at 408 mln bbls.", 408e6, "barrel")]
+    public void Parse_CommodityMeasure_IsAMeasure(string text, double value, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(QuantityKind.Measure);
+        q.Value.Should().BeApproximately(value, value * 1e-9);
+        q.NormalizedUnit.Should().Be(normalized);
+    }
+
+    [Test]
+    public void Parse_PricePerBushel_HasAPerUnit()
+    {
+        var q = Single("Wheat fell to 2.85 dlrs per bushel.");
+
+        q.Kind.Should().Be(QuantityKind.Money);
+        q.NormalizedUnit.Should().Be("dollar per bushel");
+    }
+
     [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
     [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
     [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
