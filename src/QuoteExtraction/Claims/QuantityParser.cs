@@ -287,6 +287,16 @@ public static class QuantityParser
         // items passed to Emit.
         private int Continue(ref Item item, List<Quantity> found, bool isOne)
         {
+            // A ratio ("a 3-for-2 stock split", "a one-for-five rights issue") counts nothing: neither number is kept.
+            if (At(item.End) is '-' or ' ' && (At(item.End + 1) | 0x20) == 'f')
+            {
+                var ratioEnd = RatioEnd(item.End);
+                if (ratioEnd > 0)
+                {
+                    return ratioEnd;
+                }
+            }
+
             ReadScale(ref item);
             // "one mln" is a million, not the pronoun or determiner "one".
             isOne &= !item.Scaled;
@@ -404,6 +414,53 @@ public static class QuantityParser
         {
             ReadUnit(ref item, isOne);
             return Emit(ref item, found);
+        }
+
+        // The end of "-for-2", "-for-one" or " for five" + a share-issue noun after a number, or -1. Spaced, the
+        // form is as often a price ("three for 200 dlrs", "£111 for two children"), so a noun must show the ratio.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int RatioEnd(int p)
+        {
+            var c = At(p);
+            if ((At(p + 2) | 0x20) != 'o' || (At(p + 3) | 0x20) != 'r' || At(p + 4) != c)
+            {
+                return -1;
+            }
+
+            var q = p + 5;
+            var e = q;
+            while (char.IsAsciiDigit(At(e)))
+            {
+                e++;
+            }
+
+            if (e == q)
+            {
+                e = WordEnd(q);
+                if (e == q || !QuantityWords.Numbers.ContainsKey(Slice(q, e)))
+                {
+                    return -1;
+                }
+            }
+            else if (char.IsLetter(At(e)))
+            {
+                return -1;
+            }
+
+            if (c == ' ')
+            {
+                var n = SkipSpace(e);
+                var w = Slice(n, WordEnd(n));
+                if (n == e || !(w.Equals("split", StringComparison.OrdinalIgnoreCase) || w.Equals("stock", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("reverse", StringComparison.OrdinalIgnoreCase) || w.Equals("basis", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("bonus", StringComparison.OrdinalIgnoreCase) || w.Equals("rights", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("scrip", StringComparison.OrdinalIgnoreCase) || w.Equals("share", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return -1;
+                }
+            }
+
+            return e;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

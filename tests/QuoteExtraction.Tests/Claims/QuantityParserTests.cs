@@ -539,6 +539,24 @@ public class QuantityParserTests
         q.NormalizedUnit.Should().Be("dollar per bushel");
     }
 
+    [TestCase("The board declared a 3-for-2 stock split.")]
+    [TestCase("The board approved a two-for-one stock split.")]
+    [TestCase("The company plans a one-for-five rights issue.")]
+    [TestCase("It plans a one for five reverse stock split.")]
+    [TestCase("The notes convert on a one for one basis.")]
+    [TestCase("EARNINGS ADJUSTED FOR FOUR-FOR-THREE SPLIT")]
+    public void Parse_Ratio_IsNoCount(string text)
+    {
+        Quantities(text).Should().BeEmpty();
+    }
+
+    [TestCase("Seats sold three for 200 dlrs.", 3)]
+    [TestCase("The benefit is 111 pounds for two children.", 2)]
+    public void Parse_ForBetweenNumbersWithoutRatioNoun_KeepsBoth(string text, double second)
+    {
+        Quantities(text).Select(q => q.Value).Should().Contain(second);
+    }
+
     [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
     [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
     [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
