@@ -823,6 +823,24 @@ public static class QuantityParser
                         return;
                     }
 
+                    // "billions of dollars", "thousands of tonnes": the lexicon's money and measures, not counted nouns.
+                    // Like a scaled figure, "millions of pounds" is money.
+                    if (item.Vague && TryMatchUnit(d, out var vs, out var ve, out var vague) && vague.Kind is UnitKind.Money or UnitKind.Measure)
+                    {
+                        var form = Slice(vs, ve);
+                        item.Unit = form.SequenceEqual(vague.Form) ? vague.Form : form.ToString();
+                        item.UnitNorm = vague.Normalized;
+                        item.Kind = vague.Kind is UnitKind.Money ? QuantityKind.Money : QuantityKind.Measure;
+                        if (vague.Normalized == "pound-mass" && vague.Form is not ("lbs" or "lb"))
+                        {
+                            item.UnitNorm = "pound sterling";
+                            item.Kind = QuantityKind.Money;
+                        }
+
+                        item.End = ve;
+                        return;
+                    }
+
                     if (ReadNounPhrase(d, plural: true, out var ns, out var ne, out var head))
                     {
                         (item.Unit, item.UnitNorm) = CountedNoun(ns, ne, head);

@@ -557,6 +557,19 @@ public class QuantityParserTests
         Quantities(text).Select(q => q.Value).Should().Contain(second);
     }
 
+    [TestCase("The plan will cost billions of dollars.", QuantityKind.Money, "dollar")]
+    [TestCase("Firms spent hundreds of millions of pounds on it.", QuantityKind.Money, "pound sterling")]
+    [TestCase("Exports fell by thousands of tonnes.", QuantityKind.Measure, "tonne")]
+    [TestCase("Thousands of workers went on strike.", QuantityKind.Count, "worker")]
+    public void Parse_VagueAmountOfAUnit_TakesTheUnitsKind(string text, QuantityKind kind, string normalized)
+    {
+        var q = Single(text);
+
+        q.Kind.Should().Be(kind);
+        q.NormalizedUnit.Should().Be(normalized);
+        q.IsRange.Should().BeTrue();
+    }
+
     [TestCase("The firm won a 15-mln-dlr contract from the navy.", 15e6, "dollar")]
     [TestCase("Ministers approved a four-mln-tonne export subsidy.", 4e6, "tonne")]
     [TestCase("The city took out a $3-billion loan.", 3e9, "dollar")]
