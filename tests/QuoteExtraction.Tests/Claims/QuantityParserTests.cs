@@ -456,6 +456,11 @@ public class QuantityParserTests
     [TestCase("The budget sets aside 250 mln rupees.", 250e6, "rupee")]
     [TestCase("Imports cost 90 bln Pakistani rupees.", 90e9, "pakistani rupee")]
     [TestCase("A taxi ride cost five million lira.", 5e6, "lira")]
+    [TestCase("The budget deficit is 40 billion riyals.", 40e9, "riyal")]
+    [TestCase("Reserves stood at 1.2 billion Kuwaiti dinars.", 1.2e9, "kuwaiti dinar")]
+    [TestCase("Coffee earned 3.1 billion shillings.", 3.1e9, "shilling")]
+    [TestCase("The loan is for 50 mln European Currency Units.", 50e6, "european currency unit")]
+    [TestCase("Profit was 12 mln Irish pounds.", 12e6, "irish pound")]
     public void Parse_CurrencyOfSeveralCountries_IsNeutralUnlessNamed(string text, double value, string normalized)
     {
         var q = Single(text);
