@@ -315,8 +315,9 @@ public static class QuantityParser
                     return item.End;
                 }
 
-                // After a month a unit word names what the year dates ("its June 1985 Swiss franc bond"), never its unit.
-                if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && (monthBefore || (!UnitAfter(item.End) && !HasBoundBefore(item.Start))))
+                // After a month a unit word names what the year dates ("its June 1985 Swiss franc bond"), never its unit;
+                // so does one followed by the amount it is the unit of ("a 1982 Swiss franc 400 mln issue").
+                if (item.IntDigits == 4 && item.Value is >= 1500 and <= 2100 && (monthBefore || (!UnitOfThisAfter(item.End) && !HasBoundBefore(item.Start))))
                 {
                     item.Kind = QuantityKind.Year;
                     if (!IsRangeConnector(item.End, out _, out _) || monthBefore)
@@ -980,6 +981,8 @@ public static class QuantityParser
         }
 
         private bool UnitAfter(int p) => At(p) == '%' || TryMatchUnit(p, out _, out _, out _);
+
+        private bool UnitOfThisAfter(int p) => At(p) == '%' || (TryMatchUnit(p, out _, out var e, out _) && !(At(e) == ' ' && char.IsAsciiDigit(At(e + 1))));
 
         private bool UnitAt(int p) => TryMatchUnit(p, out _, out _, out _);
 

@@ -479,6 +479,15 @@ public class QuantityParserTests
     }
 
     [Test]
+    public void Parse_YearBeforeCurrencyWordAndAmount_IsAYear()
+    {
+        var found = QuantityParser.Parse("It repaid a 1982 Swiss franc 400 mln issue.");
+
+        found[0].Kind.Should().Be(QuantityKind.Year);
+        found[1].Value.Should().Be(400e6);
+    }
+
+    [Test]
     public void Parse_CurrencyCodeThatIsAWord_MatchesOnlyInCapitals()
     {
         Single("He scored one try in the second half.").Kind.Should().Be(QuantityKind.Count);
