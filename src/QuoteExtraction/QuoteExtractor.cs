@@ -102,20 +102,49 @@ public sealed class QuoteExtractor
             ? new QuoteExtractionResult(string.Empty, [], [new ExtractionWarning("null-document", "The document was null; it was read as empty.")])
             : Run(text);
 
+    /// <summary>
+    /// One unit of <c>quotex claims</c> (a sentence of a transcript, say): the extraction with its claims, the whole unit's
+    /// check-worthiness and every quantity parsed (each kind), all from one analysis and one quantity pass over the text.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The extractor does not extract claims.</exception>
+    internal QuoteExtractionResult ExtractUnit(string text, out double checkWorthiness, out IReadOnlyList<Quantity> quantities)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Options.ExtractClaims)
+        {
+            throw new InvalidOperationException("ExtractUnit needs an extractor created with ExtractClaims = true.");
+        }
+
+        var result = _scanner.Extract(text);
+        var document = TextDocument.Analyze(result.Text);
+        result = Attribute(result, document);
+        var scorer = _scorer.Value;
+        result = result with { Claims = ClaimDetector.Detect(document, result.Quotes, scorer, result.Entities, out quantities) };
+        checkWorthiness = ClaimDetector.UnitScore(document, scorer);
+        return result;
+    }
+
+    private QuoteExtractionResult Attribute(QuoteExtractionResult result, TextDocument? document)
+    {
+        if (Options.AttributeSpeakers && result.Quotes.Count > 0)
+        {
+            var model = Options.AttributionModel ?? AttributionModel.Default;
+            if (model is not null)
+            {
+                return QuoteAttribution.Apply(result, Options, model, document);
+            }
+        }
+
+        return result;
+    }
+
     private QuoteExtractionResult Run(string text)
     {
         var result = _scanner.Extract(text);
 
         // One analysis of the text serves attribution and claims.
         TextDocument? document = Options.ExtractClaims && result.Text.Length > 0 ? TextDocument.Analyze(result.Text) : null;
-        if (Options.AttributeSpeakers && result.Quotes.Count > 0)
-        {
-            var model = Options.AttributionModel ?? AttributionModel.Default;
-            if (model is not null)
-            {
-                result = QuoteAttribution.Apply(result, Options, model, document);
-            }
-        }
+        result = Attribute(result, document);
 
         if (document is not null)
         {

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using NUnit.Framework;
+using QuoteExtraction.Claims;
 
 namespace QuoteExtraction.Tests;
 
@@ -111,5 +112,27 @@ public class QuoteExtractorTests
         var all = Enumerable.Range(0, 2000).AsParallel().Select(_ => QuoteExtractor.Default.ExtractQuotes(text).Quotes).ToList();
 
         all.Should().OnlyContain(q => q.SequenceEqual(expected));
+    }
+
+    [TestCase("\u201cUnemployment fell to 4.1% last year,\u201d the minister said, adding that 3,000 jobs were created.")]
+    [TestCase("The council will spend \u00a312m on 40 new buses by 2027.")]
+    [TestCase("")]
+    public void ExtractUnit_MatchesSeparateCalls(string text)
+    {
+        var extractor = QuoteExtractor.Create(new QuoteExtractorOptions { ExtractClaims = true });
+
+        var result = extractor.ExtractUnit(text, out var score, out var quantities);
+
+        result.Should().BeEquivalentTo(extractor.ExtractQuotes(text));
+        score.Should().Be(ClaimDetector.CheckWorthiness(text));
+        quantities.Should().BeEquivalentTo(QuantityParser.Parse(text), o => o.WithStrictOrdering());
+    }
+
+    [Test]
+    public void ExtractUnit_WithoutClaims_Throws()
+    {
+        var act = () => QuoteExtractor.Default.ExtractUnit("It rose 4%.", out _, out _);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*ExtractClaims*");
     }
 }

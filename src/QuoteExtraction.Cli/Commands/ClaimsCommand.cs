@@ -56,10 +56,10 @@ internal static class ClaimsCommand
     /// <summary>Writes the claim properties of one unit into an open object.</summary>
     internal static int WriteUnit(QuoteExtractor extractor, string text, Utf8JsonWriter writer)
     {
-        var result = extractor.ExtractQuotes(text);
-        writer.WriteNumber(CheckWorthinessName, ClaimDetector.CheckWorthiness(result.Text));
+        // One analysis per unit: the extraction's document also gives the unit's score and its quantities.
+        var result = extractor.ExtractUnit(text, out var checkWorthiness, out var all);
+        writer.WriteNumber(CheckWorthinessName, checkWorthiness);
         writer.WritePropertyName(QuantitiesName);
-        var all = QuantityParser.Parse(result.Text);
         var quantities = new List<Quantity>(all.Count);
         foreach (var q in all)
         {

@@ -94,16 +94,26 @@ public static class ClaimDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var doc = TextDocument.Analyze(text);
-        return Math.Round(Math.Clamp(DefaultScorer().Score(doc, 0, doc.Tokens.Length), 0, 1), 3);
+        return UnitScore(doc, DefaultScorer());
     }
+
+    /// <summary>The check-worthiness of all of an analysed document's tokens, rounded as claims report theirs.</summary>
+    internal static double UnitScore(TextDocument doc, IClaimScorer scorer) =>
+        Math.Round(Math.Clamp(scorer.Score(doc, 0, doc.Tokens.Length), 0, 1), 3);
 
     /// <summary>The scorer of the default check-worthiness model, or the cue fallback.</summary>
     internal static IClaimScorer DefaultScorer() => CheckWorthinessModel.Default is { } m ? m : CueClaimScorer.Instance;
 
     /// <summary>Finds the claims of an analysed document whose quotations (with speakers) are known.</summary>
-    internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer, IReadOnlyList<DocumentEntity>? entities = null)
+    internal static IReadOnlyList<Claim> Detect(TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer, IReadOnlyList<DocumentEntity>? entities = null) =>
+        Detect(doc, quotes, scorer, entities, out _);
+
+    /// <summary>Finds the claims of an analysed document and hands back every quantity parsed on the way (each kind).</summary>
+    internal static IReadOnlyList<Claim> Detect(
+        TextDocument doc, IReadOnlyList<Quotation> quotes, IClaimScorer scorer, IReadOnlyList<DocumentEntity>? entities, out IReadOnlyList<Quantity> parsed)
     {
         var text = doc.Text;
+        parsed = [];
         if (doc.Sentences.Length == 0)
         {
             return [];
@@ -113,7 +123,7 @@ public static class ClaimDetector
         hits.Clear();
         ClaimCues.Scan(doc, hits);
         // The quantities as a span: read many times per clause, through the list interface each read was a dispatch.
-        var parsed = QuantityParser.Parse(text);
+        parsed = QuantityParser.Parse(text);
         ReadOnlySpan<Quantity> quantities = parsed switch
         {
             List<Quantity> list => CollectionsMarshal.AsSpan(list),
