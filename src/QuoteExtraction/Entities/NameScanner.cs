@@ -120,6 +120,26 @@ internal static class NameScanner
                     continue;
                 }
 
+                // A capitalised role noun inside a run, then a first name and a surname ("Budget Director James Miller",
+                // "BP Managing Director David Simon", "East Midlands MEP Robert Kilroy-Silk"), or the run's last two words
+                // ("BP Group Treasurer Rodney Chase"): the words before it say whose role it is, and the name starts after
+                // it, as after a title. Left whole, the name also took the bare "BP" of the text as an alias.
+                if (names > 0 && suffixes == 0 && u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Capitalized) != 0
+                    && k + 2 < to && IsCapitalWord(tokens[k + 1]) && IsCapitalWord(tokens[k + 2])
+                    && ((tokens[k + 1].Flags | tokens[k + 2].Flags) & (TokenFlags.SentenceStart | TokenFlags.AllCaps)) == 0
+                    && lex.Roles.TryGetValue(w, out var roleGender)
+                    && !lex.FirstNames.ContainsKey(Word(text, tokens[k - 1]))
+                    && (lex.FirstNames.ContainsKey(Word(text, tokens[k + 1])) || ((k + 3 >= to || !IsCapitalWord(tokens[k + 3])) && !lex.Roles.ContainsKey(Word(text, tokens[k + 1])))))
+                {
+                    titled = true;
+                    gender = roleGender != Gender.Unknown ? roleGender : gender;
+                    role = w.ToString().ToLowerInvariant();
+                    j = k + 1;
+                    k = j;
+                    initials = false;
+                    continue;
+                }
+
                 if (u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Clitic) == 0 && (u.Flags & TokenFlags.Capitalized) != 0)
                 {
                     if (names > 0 && IsSuffix(w))

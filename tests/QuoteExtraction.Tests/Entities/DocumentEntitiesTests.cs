@@ -62,6 +62,39 @@ public class DocumentEntitiesTests
         Resolve(text, entities, "The opposition leader, Councillor Raj Patel,")!.Name.Should().Be("Raj Patel");
     }
 
+    [TestCase("Harbour Council Finance Director Laura Glenby", "Laura Glenby")]
+    [TestCase("Northvale Managing Director Peter Ashcombe", "Peter Ashcombe")]
+    [TestCase("Westshire MEP Susan Kirkwell", "Susan Kirkwell")]
+    [TestCase("Acme Group Treasurer Orrin Vastel", "Orrin Vastel")]
+    [TestCase("State Agriculture Undersecretary Tomas Reede", "Tomas Reede")]
+    public void Resolve_RoleNounInsideACapitalisedRun_NameStartsAfterIt(string mention, string name)
+    {
+        var text = $"{mention} said the figures were wrong. The company will appeal.";
+        var (_, entities) = Analyze(text);
+
+        Resolve(text, entities, mention)!.Name.Should().Be(name);
+    }
+
+    [TestCase("Chief Executive Officer John Ashby", "John Ashby")]
+    [TestCase("Northvale Bank Officer Helen Carrow Smith", "Helen Carrow Smith")]
+    public void Resolve_SeveralRoleNounsInARun_NameStartsAfterTheLast(string mention, string name)
+    {
+        var text = $"The plan is sound, {mention} said on Monday.";
+        var (_, entities) = Analyze(text);
+
+        Resolve(text, entities, mention)!.Name.Should().Be(name);
+    }
+
+    // Headlines in capitals ("CHAIRMAN SAYS PROFIT UP") have no name to cut out: the rule wants mixed-case words.
+    [Test]
+    public void Resolve_RoleNounInCapitals_IsNotCut()
+    {
+        const string text = "HARBOUR FINANCE DIRECTOR LAURA GLENBY said the figures were wrong.";
+        var (_, entities) = Analyze(text);
+
+        (Resolve(text, entities, "HARBOUR FINANCE DIRECTOR LAURA GLENBY")?.Name).Should().NotBe("LAURA GLENBY");
+    }
+
     [Test]
     public void Resolve_TitleInsideACapitalisedRun_NameStartsAfterIt()
     {
