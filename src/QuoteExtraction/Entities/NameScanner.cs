@@ -127,13 +127,15 @@ internal static class NameScanner
                 if (names > 0 && suffixes == 0 && u.Kind == TokenKind.Word && (u.Flags & TokenFlags.Capitalized) != 0
                     && k + 2 < to && IsCapitalWord(tokens[k + 1]) && IsCapitalWord(tokens[k + 2])
                     && ((tokens[k + 1].Flags | tokens[k + 2].Flags) & (TokenFlags.SentenceStart | TokenFlags.AllCaps)) == 0
-                    && lex.Roles.TryGetValue(w, out var roleGender)
                     && !lex.FirstNames.ContainsKey(Word(text, tokens[k - 1]))
-                    && (lex.FirstNames.ContainsKey(Word(text, tokens[k + 1])) || ((k + 3 >= to || !IsCapitalWord(tokens[k + 3])) && !lex.Roles.ContainsKey(Word(text, tokens[k + 1])))))
+                    && ((lex.Roles.TryGetValue(w, out var roleGender)
+                            && (lex.FirstNames.ContainsKey(Word(text, tokens[k + 1])) || ((k + 3 >= to || !IsCapitalWord(tokens[k + 3])) && !lex.Roles.ContainsKey(Word(text, tokens[k + 1])))))
+                        || (IsPartyMember(w) && lex.FirstNames.ContainsKey(Word(text, tokens[k + 1])))))
                 {
+                    // A party member ("Senate Republican John Cornyn", "Virginia Democrat Danica Roem") names no role.
                     titled = true;
                     gender = roleGender != Gender.Unknown ? roleGender : gender;
-                    role = w.ToString().ToLowerInvariant();
+                    role = IsPartyMember(w) ? role : w.ToString().ToLowerInvariant();
                     j = k + 1;
                     k = j;
                     initials = false;
@@ -264,6 +266,10 @@ internal static class NameScanner
             i = end;
         }
     }
+
+    // Party members written before a name like a role: "Senate Republican John Cornyn". Not role nouns: "the Democrat"
+    // alone is no role nominal to resolve.
+    private static bool IsPartyMember(ReadOnlySpan<char> w) => w is "Republican" or "Democrat" or "Tory" or "Conservative";
 
     /// <summary>Length in tokens of the longest title phrase starting at <paramref name="i"/>, or 0.</summary>
     internal static int MatchTitle(TextDocument document, int i, int to, out TitleEntry entry) =>

@@ -67,6 +67,8 @@ public class DocumentEntitiesTests
     [TestCase("Westshire MEP Susan Kirkwell", "Susan Kirkwell")]
     [TestCase("Acme Group Treasurer Orrin Vastel", "Orrin Vastel")]
     [TestCase("State Agriculture Undersecretary Tomas Reede", "Tomas Reede")]
+    [TestCase("Ohio Senate Republican Laura Brookfield", "Laura Brookfield")]
+    [TestCase("Harbour Democrat Peter Ashcombe", "Peter Ashcombe")]
     public void Resolve_RoleNounInsideACapitalisedRun_NameStartsAfterIt(string mention, string name)
     {
         var text = $"{mention} said the figures were wrong. The company will appeal.";
