@@ -71,7 +71,6 @@ internal sealed class CandidateGenerator
         _quotes = quotes;
         _quoted = quoted;
         _classes = new ushort[document.Tokens.Length];
-        System.Diagnostics.Debug.Assert(FeatureNames.Length == Width, "the row width matches the feature names");
 
         // Cues inside quotation marks are the speaker's words, not attributions.
         _cues.RemoveAll(c => c.FirstToken < _quoted.Length && _quoted[c.FirstToken]);
@@ -276,51 +275,9 @@ internal sealed class CandidateGenerator
 
     private void AddCueCandidates(int qi, int ci, int region, int rank, List<Candidate> candidates, List<float> features)
     {
-        // A cue's source spans and the parts of their rows that do not depend on the quotation are the same for every
-        // quotation near it (neighbouring quotations share most of their cues): they are made once and copied.
-        var cache = t_spanCache ??= new SpanCache();
-        int slot = cache.Find(_id, ci);
-        if (slot < 0)
-        {
-            slot = cache.Take(_id, ci);
-            cache.Count[slot] = CueSpans(ci, cache.Spans.AsSpan(slot * SpanCache.MaxSpans, SpanCache.MaxSpans), cache.Rows.AsSpan(slot * SpanCache.MaxSpans * Width, SpanCache.MaxSpans * Width));
-        }
-
         var cue = _cues[ci];
         var tokens = _doc.Tokens;
-        var gap = GapBetween(_quotes[qi], cue);
-        for (int k = 0; k < cache.Count[slot]; k++)
-        {
-            var (s, en, v) = cache.Spans[(slot * SpanCache.MaxSpans) + k];
-            var candidate = new Candidate
-            {
-                Cue = ci,
-                MentionFirstToken = s,
-                MentionEndToken = en,
-                MentionStart = tokens[s].Start,
-                MentionEnd = tokens[en - 1].End,
-                Variant = v,
-                FeatureOffset = features.Count,
-            };
-            candidates.Add(candidate);
-
-            // The row is written in place: 46 List.Add calls per candidate cost more than the features themselves.
-            int offset = features.Count;
-            CollectionsMarshal.SetCount(features, offset + Width);
-            var row = CollectionsMarshal.AsSpan(features).Slice(offset, Width);
-            cache.Rows.AsSpan(((slot * SpanCache.MaxSpans) + k) * Width, Width).CopyTo(row);
-            FeaturizeQuote(qi, candidate, gap, region, rank, row);
-        }
-    }
-
-    /// <summary>
-    /// The source spans of cue <paramref name="ci"/>, without empty ones and bare determiners, with the
-    /// quotation-independent columns of their feature rows (<see cref="FeaturizeSpan"/>); returns how many.
-    /// </summary>
-    private int CueSpans(int ci, Span<(int S, int E, SourceVariant V)> spans, Span<float> rows)
-    {
-        var cue = _cues[ci];
-        var tokens = _doc.Tokens;
+        Span<(int S, int E, SourceVariant V)> spans = stackalloc (int, int, SourceVariant)[16];
         int n = 0;
 
         // Left of the cue: "X said", "X, a spokesman, said", "he also said".
@@ -469,7 +426,7 @@ internal sealed class CandidateGenerator
             }
         }
 
-        int kept = 0;
+        var gap = GapBetween(_quotes[qi], cue);
         for (int k = 0; k < n; k++)
         {
             var (s, en, v) = spans[k];
@@ -478,62 +435,20 @@ internal sealed class CandidateGenerator
                 continue; // empty, or a bare "the"/"a": never a source
             }
 
-            spans[kept] = (s, en, v);
-            FeaturizeSpan(cue, s, en, v, rows.Slice(kept * Width, Width));
-            kept++;
-        }
-
-        return kept;
-    }
-
-    private const int Width = 46; // FeatureNames.Length
-
-    /// <summary>Gives each generator an id, so that the per-thread span cache never serves one document's spans to another.</summary>
-    private static long s_lastId;
-
-    private readonly long _id = Interlocked.Increment(ref s_lastId);
-
-    [ThreadStatic] private static SpanCache? t_spanCache;
-
-    /// <summary>
-    /// The spans and row templates of the last few cues a generator on this thread looked at; tagged with the
-    /// generator's id, so another generator (the next document, or one used alongside) starts empty.
-    /// </summary>
-    private sealed class SpanCache
-    {
-        public const int Slots = 8; // more than the cues of two neighbouring quotations (at most five each, mostly shared)
-        public const int MaxSpans = 16;
-
-        public readonly int[] Cue = new int[Slots];
-        public readonly int[] Count = new int[Slots];
-        public readonly (int S, int E, SourceVariant V)[] Spans = new (int, int, SourceVariant)[Slots * MaxSpans];
-        public readonly float[] Rows = new float[Slots * MaxSpans * Width];
-        private long _owner;
-        private int _next;
-
-        /// <summary>The slot holding cue <paramref name="cue"/> of generator <paramref name="owner"/>, or -1.</summary>
-        public int Find(long owner, int cue)
-        {
-            if (_owner != owner)
+            var candidate = new Candidate
             {
-                _owner = owner;
-                Cue.AsSpan().Fill(-1);
-                _next = 0;
-                return -1;
-            }
-
-            return Array.IndexOf(Cue, cue);
+                Cue = ci,
+                MentionFirstToken = s,
+                MentionEndToken = en,
+                MentionStart = tokens[s].Start,
+                MentionEnd = tokens[en - 1].End,
+                Variant = v,
+                FeatureOffset = features.Count,
+            };
+            candidates.Add(candidate);
+            Featurize(qi, candidate, gap, region, rank, features);
         }
 
-        /// <summary>A slot for cue <paramref name="cue"/>, replacing the oldest.</summary>
-        public int Take(long owner, int cue)
-        {
-            _owner = owner;
-            int slot = _next;
-            _next = (slot + 1) % Slots;
-            Cue[slot] = cue;
-            return slot;
-        }
     }
 
     private int TrimPunctEnd(int s, int e)
@@ -822,14 +737,23 @@ internal sealed class CandidateGenerator
         return new Gap(gapStart, gapEnd, gapWords, CountIn(_cueStarts, gapStart, gapEnd), CountIn(_quoteStarts, gapStart, gapEnd));
     }
 
-    /// <summary>The columns of a candidate's row that depend only on its cue and span (the others are left as they are).</summary>
-    private void FeaturizeSpan(in CueMatch cue, int first, int end, SourceVariant variant, Span<float> row)
+    private void Featurize(int qi, Candidate c, in Gap gap, int region, int rank, List<float> f)
     {
+        var q = _quotes[qi];
+        var cue = _cues[c.Cue];
         var tokens = _doc.Tokens;
-        int mTokens = end - first;
+        bool cueBefore = cue.EndToken <= q.FirstToken;
+        bool cueAfter = cue.FirstToken >= q.EndToken;
+        int gapWords = gap.Words;
+        bool mentionInGap = c.MentionFirstToken >= gap.Start && c.MentionEndToken <= gap.End;
+        int cuesBetween = gap.CuesBetween;
+        int quotesBetween = gap.QuotesBetween;
+        int sentenceQuotes = _sentenceQuotes[qi];
+
+        int mTokens = c.MentionEndToken - c.MentionFirstToken;
         int caps = 0, lower = 0, commas = 0;
         WordClass any = 0;
-        for (int t = first; t < end; t++)
+        for (int t = c.MentionFirstToken; t < c.MentionEndToken; t++)
         {
             var wc = ClassOf(t);
             caps += (wc & WordClass.Capitalized) != 0 ? 1 : 0;
@@ -843,30 +767,45 @@ internal sealed class CandidateGenerator
         bool hasParen = (any & WordClass.OpenParen) != 0;
         bool hasQuote = (any & WordClass.QuoteMark) != 0;
         bool hasTime = (any & WordClass.Time) != 0;
-        bool hasCue = CountIn(_cueStarts, first, end) > 0;
+        bool hasCue = CountIn(_cueStarts, c.MentionFirstToken, c.MentionEndToken) > 0;
 
-        var firstTok = tokens[first];
+        var firstTok = tokens[c.MentionFirstToken];
         var firstText = _doc.GetText(firstTok);
-        var lastTok = tokens[end - 1];
-        int side = end <= cue.FirstToken ? 0 : 1;
-        int mentionCueGap = side == 0 ? cue.FirstToken - end : first - cue.EndToken;
+        var lastTok = tokens[c.MentionEndToken - 1];
+        int side = c.MentionEndToken <= cue.FirstToken ? 0 : 1;
+        int mentionCueGap = side == 0 ? cue.FirstToken - c.MentionEndToken : c.MentionFirstToken - cue.EndToken;
+        var (startsParagraph, endsParagraph) = _paragraphEdges[qi];
         bool cueColon = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ':');
         bool cueComma = cue.EndToken < tokens.Length && IsPunct(cue.EndToken, ',');
         bool cuePrecededByComma = cue.FirstToken > 0 && IsPunct(cue.FirstToken - 1, ',');
-        bool mentionSentenceStart = firstTok.Has(TokenFlags.SentenceStart) || (first > 0 && tokens[first - 1].Has(TokenFlags.SentenceStart) && tokens[first - 1].Kind == TokenKind.Punctuation);
-        bool firstIsPronoun = Is(first, WordClass.Pronoun);
+        bool mentionSentenceStart = firstTok.Has(TokenFlags.SentenceStart) || (c.MentionFirstToken > 0 && tokens[c.MentionFirstToken - 1].Has(TokenFlags.SentenceStart) && tokens[c.MentionFirstToken - 1].Kind == TokenKind.Punctuation);
+        bool firstIsPronoun = Is(c.MentionFirstToken, WordClass.Pronoun);
         int mentionKind = firstIsPronoun && mTokens == 1 ? 0 : caps >= 2 && lower == 0 ? 1 : caps >= 1 ? 2 : 3;
 
+        // The row is written in place: 46 List.Add calls per candidate cost more than the features themselves.
+        int offset = f.Count;
+        CollectionsMarshal.SetCount(f, offset + FeatureNames.Length);
+        var row = CollectionsMarshal.AsSpan(f).Slice(offset, FeatureNames.Length);
+        row[0] = region;                                      // 0
+        row[1] = cueBefore ? 1 : 0;                           // 1
+        row[2] = cueAfter ? 1 : 0;                            // 2
+        row[3] = gapWords;                                    // 3
+        row[4] = Math.Min(2000, Math.Abs((cueBefore ? q.Start - cue.End : cue.Start - q.End))); // 4
+        row[5] = gapWords == 0 ? 1 : 0;                       // 5 punctuation-only gap
+        row[6] = mentionInGap ? 1 : 0;                        // 6
+        row[7] = gapWords - (mentionInGap ? mTokens : 0);     // 7 words in the gap besides the mention
         row[8] = (float)cue.Class;                            // 8
         row[9] = Math.Min(cue.LemmaRank, 300);                // 9
         row[10] = cue.Form;                                   // 10
+        row[11] = cuesBetween;                                // 11
+        row[12] = quotesBetween;                              // 12
         row[13] = side;                                       // 13
-        row[14] = (float)variant;                             // 14
+        row[14] = (float)c.Variant;                           // 14
         row[15] = mTokens;                                    // 15
-        row[16] = lastTok.End - firstTok.Start;               // 16
+        row[16] = c.MentionEnd - c.MentionStart;              // 16
         row[17] = commas;                                     // 17
-        row[18] = IsPunct(end - 1, ',') ? 1 : 0;              // 18
-        row[19] = Is(first, WordClass.Determiner) ? 1 : 0;    // 19
+        row[18] = IsPunct(c.MentionEndToken - 1, ',') ? 1 : 0; // 18
+        row[19] = Is(c.MentionFirstToken, WordClass.Determiner) ? 1 : 0; // 19
         row[20] = firstText.Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0; // 20
         row[21] = firstTok.Has(TokenFlags.Capitalized) ? 1 : 0; // 21
         row[22] = firstIsPronoun && mTokens == 1 ? 1 : 0;     // 22
@@ -877,46 +816,22 @@ internal sealed class CandidateGenerator
         row[27] = mentionCueGap;                              // 27
         row[28] = lastTok.Has(TokenFlags.Capitalized) ? 1 : 0; // 28
         row[29] = lower;                                      // 29
-        row[36] = cueColon ? 1 : 0;                           // 36
-        row[37] = cueComma ? 1 : 0;                           // 37
-        row[38] = cuePrecededByComma ? 1 : 0;                 // 38
-        row[39] = mentionSentenceStart ? 1 : 0;               // 39
-        row[40] = mentionKind;                                // 40
-        row[42] = hasQuote ? 1 : 0;                           // 42
-        row[43] = hasCue ? 1 : 0;                             // 43
-        row[44] = hasTime ? 1 : 0;                            // 44
-        row[45] = lastTok.Kind == TokenKind.Punctuation ? 1 : 0; // 45
-    }
-
-    /// <summary>The columns of a candidate's row that depend on its quotation (the rest come from <see cref="FeaturizeSpan"/>).</summary>
-    private void FeaturizeQuote(int qi, in Candidate c, in Gap gap, int region, int rank, Span<float> row)
-    {
-        var q = _quotes[qi];
-        var cue = _cues[c.Cue];
-        bool cueBefore = cue.EndToken <= q.FirstToken;
-        bool cueAfter = cue.FirstToken >= q.EndToken;
-        int gapWords = gap.Words;
-        bool mentionInGap = c.MentionFirstToken >= gap.Start && c.MentionEndToken <= gap.End;
-        int mTokens = c.MentionEndToken - c.MentionFirstToken;
-        var (startsParagraph, endsParagraph) = _paragraphEdges[qi];
-
-        row[0] = region;                                      // 0
-        row[1] = cueBefore ? 1 : 0;                           // 1
-        row[2] = cueAfter ? 1 : 0;                            // 2
-        row[3] = gapWords;                                    // 3
-        row[4] = Math.Min(2000, Math.Abs((cueBefore ? q.Start - cue.End : cue.Start - q.End))); // 4
-        row[5] = gapWords == 0 ? 1 : 0;                       // 5 punctuation-only gap
-        row[6] = mentionInGap ? 1 : 0;                        // 6
-        row[7] = gapWords - (mentionInGap ? mTokens : 0);     // 7 words in the gap besides the mention
-        row[11] = gap.CuesBetween;                            // 11
-        row[12] = gap.QuotesBetween;                          // 12
         row[30] = q.Partial ? 1 : 0;                          // 30
         row[31] = Math.Min(200, q.EndToken - q.FirstToken);   // 31
         row[32] = startsParagraph ? 1 : 0;                    // 32
         row[33] = endsParagraph ? 1 : 0;                      // 33
         row[34] = q.ContinuesPrevious ? 1 : 0;                // 34
-        row[35] = _sentenceQuotes[qi];                        // 35
+        row[35] = sentenceQuotes;                             // 35
+        row[36] = cueColon ? 1 : 0;                           // 36
+        row[37] = cueComma ? 1 : 0;                           // 37
+        row[38] = cuePrecededByComma ? 1 : 0;                 // 38
+        row[39] = mentionSentenceStart ? 1 : 0;               // 39
+        row[40] = mentionKind;                                // 40
         row[41] = rank;                                       // 41
+        row[42] = hasQuote ? 1 : 0;                           // 42
+        row[43] = hasCue ? 1 : 0;                             // 43
+        row[44] = hasTime ? 1 : 0;                            // 44
+        row[45] = lastTok.Kind == TokenKind.Punctuation ? 1 : 0; // 45
     }
 
     /// <summary>The names of the feature columns, in order (part of the model manifest).</summary>
