@@ -51,27 +51,15 @@ internal sealed class SourceEvidenceIndex
     /// <summary>Finds the evidence of <paramref name="doc"/>.</summary>
     /// <param name="doc">The analysed text.</param>
     /// <param name="quoted">Per token: inside a speech quotation.</param>
-    /// <param name="near">
-    /// Per token: near a quotation (outlets and venues are only looked for there), or <c>null</c> for everywhere. When
-    /// given, <see cref="Events"/> leaves out events that start after the last marked token: no quotation's scope, which
-    /// ends with the sentence after the quotation or its cue, reaches them.
-    /// </param>
+    /// <param name="near">Per token: near a quotation (outlets and venues are only looked for there), or <c>null</c> for everywhere.</param>
     public SourceEvidenceIndex(TextDocument doc, bool[] quoted, bool[]? near = null)
     {
         _doc = doc;
         var tokens = doc.Tokens;
-        int limit = near is null ? tokens.Length : near.AsSpan().LastIndexOf(true) + 1;
         ReadOnlySpan<char> text = doc.Text; // sliced per token: no string-to-span call each time in ReadyToRun code
         for (int i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (i >= limit && EndsEventWalk(i))
-            {
-                // Past the windows, only an event that starts before them would count, and no event starts before a
-                // token that the backward walk of AddEvent cannot cross: the rest of a long article is not looked at.
-                break;
-            }
-
             if (quoted[i] || token.Kind != TokenKind.Word)
             {
                 continue;
@@ -301,31 +289,6 @@ internal sealed class SourceEvidenceIndex
         bool venue = g >= 0 && !quoted[g] && VenuePrepositions.Contains(Word(g));
         var name = _doc.Text[tokens[s].Start..tokens[e - 1].End];
         Events.Add(new EventMention(s, e, head, name, named, venue));
-    }
-
-    /// <summary>
-    /// Whether the backward walk of <see cref="AddEvent"/> from any later head stops at token <paramref name="t"/>: a
-    /// punctuation mark other than a bracket stops it (a quoted word need not: the modifier step may take one), unless a
-    /// ")" after it can jump back over it to a "(" at most five tokens before it.
-    /// </summary>
-    private bool EndsEventWalk(int t)
-    {
-        var tokens = _doc.Tokens;
-        var token = tokens[t];
-        if (token.Kind != TokenKind.Punctuation || _doc.Text[token.Start] is '(' or ')')
-        {
-            return false;
-        }
-
-        for (int k = Math.Max(0, t - 5); k < t; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Punctuation && _doc.Text[tokens[k].Start] == '(')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private bool Determiner(int t) => Word(t) is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "their" or "its" or "our" or "my" or "your";
